@@ -1,0 +1,374 @@
+"""Attribution rules: find the speech cue next to a quote and the mention that says it.
+
+Each rule looks only at the sentence around one quote: the words between the closing mark and
+the end of the clause (right window), and those between the sentence start (or the previous
+quote) and the opening mark (left window). Names are resolved later (resolve.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, lexicon
+from .names import Mention, parse_mention
+from .tokens import Tok
+
+_MAX_NP = 8
+_DASHES = frozenset("—–-")
+_LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A rule's finding for one quote: the mention, the cue word and the rule."""
+
+    mention: Mention
+    cue: str
+    rule: str
+    antecedent: Mention | None = None  # for "who": the noun phrase it refers to
+
+
+class Grammar:
+    """Noun-phrase and verb tests over token lists, driven by the word lists."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+
+    # -- words -------------------------------------------------------------------------
+    def verb_at(self, toks: list[Tok], i: int) -> tuple[str, int] | None:
+        """The speech verb starting at toks[i] as (form, token count), if any."""
+        if i >= len(toks) or not toks[i].word:
+            return None
+        w = toks[i].low
+        if i + 1 < len(toks):
+            two = f"{w} {toks[i + 1].low}"
+            if two in self.lex.verbs:
+                return two, 2
+        if w in self.lex.verbs:
+            if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))):
+                return None  # "the call", "Trump's comments": a noun
+            if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
+                return None  # "over-the-top comments"
+            if w in self.lex.noun_like and i + 1 < len(toks):
+                n = toks[i + 1]
+                if n.word and not (self.lex.is_(n.low, "conj") or self.lex.is_(n.low, "prep") or self.is_det(n)
+                                   or self.pronoun(n) or self.filler(n)):
+                    return None  # "state delegate", "report card": a noun
+            return w, 1
+        return None
+
+    def is_det(self, t: Tok) -> bool:
+        return self.lex.is_(t.low, "det") or t.text.endswith(("’s", "'s"))
+
+    def filler(self, t: Tok) -> bool:
+        w = t.low
+        if self.lex.is_(w, "aux") or self.lex.is_(w, "adverb") or self.lex.is_(w, "time"):
+            return True
+        return w.endswith("ly") and not t.cap and len(w) > 4
+
+    def verbish(self, toks: list[Tok], i: int) -> bool:
+        """A past-tense or common verb inside what looked like a noun phrase: "crowd held"."""
+        w = toks[i].low
+        if self.lex.is_(w, "verb"):
+            return True
+        return w.endswith("ed") and not (i > 0 and self.is_det(toks[i - 1]))
+
+    def pronoun(self, t: Tok) -> bool:
+        return t.low in self.lex.pronouns and (t.low != "i" or t.text == "I")
+
+    def namelike(self, t: Tok) -> bool:
+        if not t.word:
+            return False
+        if t.cap:
+            return not self.lex.is_(t.low, "func") or t.low in ("mr", "mrs", "ms", "dr")
+        return t.low in ("of", "de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "del")
+
+    # -- noun phrases --------------------------------------------------------------------
+    def np_before(self, toks: list[Tok], k: int, lo: int = 0) -> tuple[int, int] | None:
+        """Token range [i, j] of the subject ending at toks[k] (after fillers), or None."""
+        j = k
+        while j >= lo and (self.filler(toks[j]) or (toks[j].low == "on" and j + 1 <= k and self.lex.is_(toks[j + 1].low, "time"))):
+            if toks[j].low in ("that", "which"):
+                break
+            j -= 1
+        while j >= lo and toks[j].text == ")":  # parenthetical: (R-Fla.)
+            while j >= lo and toks[j].text != "(":
+                j -= 1
+            j -= 1
+        if j < lo:
+            return None
+        if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
+            for c in range(j - 1, max(lo, j - 12) - 1, -1):
+                if toks[c].text == ",":
+                    core = self.np_core_before(toks, c - 1, lo)
+                    if core and not self.pronoun(toks[core[0]]):
+                        return core
+                    break
+            return None
+        return self.np_core_before(toks, j, lo)
+
+    def np_core_before(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
+        if j < lo or not toks[j].word:
+            return None
+        t = toks[j]
+        if self.pronoun(t):
+            return j, j
+        end = j
+        i = j
+        if self.namelike(t) and t.cap:
+            while i - 1 >= lo and self.namelike(toks[i - 1]) and end - i < _MAX_NP:
+                i -= 1
+            while i < end and not toks[i].cap:
+                i += 1
+            # leading function words: "Then Blinken"
+            while i < end and self.lex.is_(toks[i].low, "func") and toks[i].low not in ("mr", "mrs", "ms", "dr"):
+                i += 1
+            # titles, roles and their modifiers before a name: "former California Gov. Jerry Brown",
+            # "Trump attorney Alan Garten", "Minnesota state delegate Mary Susan"
+            while i - 1 >= lo and end - i < _MAX_NP and toks[i - 1].word:
+                p = toks[i - 1]
+                if self.is_det(p):
+                    if not p.text.endswith(("’s", "'s")):
+                        i -= 1
+                    break
+                if p.low.rstrip(".") in self.lex.titles or p.low in self.lex.modifiers or p.low in self.lex.descriptors:
+                    i -= 1
+                elif p.cap and self.namelike(p) and i - 2 >= lo and (
+                        toks[i - 2].low in self.lex.modifiers or not toks[i - 2].word or self.is_det(toks[i - 2])
+                        or toks[i - 2].cap) and toks[i].low.rstrip(".") in self.lex.titles | self.lex.modifiers:
+                    i -= 1
+                elif p.cap and self.namelike(p) and toks[i].low.rstrip(".") in self.lex.titles | self.lex.modifiers:
+                    i -= 1
+                else:
+                    break
+        else:
+            if self.verb_at(toks, j) or self.lex.words.get(t.low) or not t.text.isalpha() and "-" not in t.text:
+                return None
+            has_det = False
+            while i - 1 >= lo and end - i < 5:
+                p = toks[i - 1]
+                if not p.word:
+                    break
+                if self.is_det(p):
+                    i -= 1
+                    has_det = True
+                    if not p.text.endswith(("’s", "'s")):
+                        break
+                    continue
+                if self.lex.words.get(p.low) or self.verb_at(toks, i - 1) or self.verbish(toks, i - 1):
+                    break
+                i -= 1
+            head = t.low
+            if not (has_det or head in self.lex.descriptors):
+                return None
+        # "a spokesman for Disney": a descriptor before a preposition
+        if i - 2 >= lo and toks[i - 1].low in ("for", "of", "at", "with", "from") and not toks[i - 2].cap:
+            inner = self.np_core_before(toks, i - 2, lo)
+            if inner and not self.pronoun(toks[inner[0]]):
+                return inner[0], end
+        return i, end
+
+    def np_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        """Token range of the subject that follows an inverted verb: "said Elizabeth"."""
+        if i >= len(toks) or not toks[i].word:
+            return None
+        if self.pronoun(toks[i]):
+            return i, i
+        j = i
+        while j < len(toks) - 1 and not toks[j].cap and (toks[j].low in self.lex.modifiers or toks[j].low.rstrip(".") in self.lex.titles) \
+                and not self.is_det(toks[j]):
+            j += 1
+        if toks[j].cap and j > i:
+            i0 = i
+            i = j
+            r = self.np_after(toks, i)
+            return (i0, r[1]) if r else None
+        if toks[i].cap:
+            while j + 1 < len(toks) and self.namelike(toks[j + 1]) and j - i < _MAX_NP:
+                j += 1
+            while j > i and not toks[j].cap:
+                j -= 1
+            return i, j
+        # "said his lady", "said the report", "said a spokesman for the campaign"
+        if not self.is_det(toks[i]):
+            return None
+        while j + 1 < len(toks) and j - i < 5:
+            n = toks[j + 1]
+            if not n.word or self.lex.is_(n.low, "prep") or self.lex.is_(n.low, "conj") or self.verb_at(toks, j + 1) \
+                    or self.lex.is_(n.low, "aux"):
+                break
+            j += 1
+        if j == i:
+            return None
+        if j + 2 < len(toks) and toks[j + 1].low in ("for", "of", "at") and toks[j + 2].word:
+            k = j + 2
+            while k + 1 < len(toks) and (self.namelike(toks[k + 1]) or self.is_det(toks[k])) and k - j < 5:
+                k += 1
+            j = k
+        return i, j
+
+    def subject_at_start(self, toks: list[Tok]) -> tuple[int, int] | None:
+        """The noun phrase a sentence opens with, ending where its verb begins."""
+        for n in range(1, min(len(toks), _MAX_NP + 4)):
+            if not toks[n].word:
+                if toks[n].text == ",":
+                    continue
+                return None
+            if self.verbish(toks, n) or self.verb_at(toks, n) or self.lex.is_(toks[n].low, "aux"):
+                r = self.np_before(toks, n - 1, 0)
+                if r and all(self.lex.is_(x.low, "func") or not x.word for x in toks[:r[0]]):
+                    return r
+                return None
+        return None
+
+
+class CueFinder:
+    """Applies the window rules to one quote at a time."""
+
+    def __init__(self, text: str, lex: Lexicon | None = None):
+        self.text = text
+        self.g = Grammar(lex)
+
+    def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
+        if not r:
+            return None
+        return parse_mention(toks[r[0]:r[1] + 1])
+
+    # -- right of the quote: “…,” Blinken said / said Blinken ------------------------------
+    def right(self, toks: list[Tok], ended: bool) -> Cue | None:
+        g = self.g
+        k = 0
+        while k < len(toks) and toks[k].text in _LEAD_PUNCT:
+            if toks[k].text in ".!?":
+                ended = True
+            k += 1
+        if k >= len(toks):
+            return None
+        # according to X
+        if toks[k].low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+            m = self._mention(toks, g.np_after(toks, k + 2))
+            if m:
+                return Cue(m, "according to", "according_to")
+        # said X (inverted), allowing one adverb: “…,” later said X
+        for v in (k, k + 1):
+            if v > k and not g.filler(toks[k]):
+                break
+            verb = g.verb_at(toks, v)
+            if verb and not verb[0].endswith("ing"):
+                r = g.np_after(toks, v + verb[1])
+                m = self._mention(toks, r)
+                if m and m.kind != "relative" and not (m.kind == "pronoun" and toks[r[0]].low in ("him", "her", "them", "it", "you", "us")):
+                    return Cue(m, toks[v].text if verb[1] == 1 else f"{toks[v].text} {toks[v + 1].text}", "quote_verb_speaker")
+                break
+        # X said
+        for v in range(k + 1, min(len(toks), k + 22)):
+            if toks[v].text in ",;:" and not (v + 1 < len(toks) and g.verb_at(toks, v + 1)):
+                # allow an apposition comma only when it closes: "Trump, the nominee, said"
+                pass
+            verb = g.verb_at(toks, v)
+            if not verb:
+                continue
+            r = g.np_before(toks, v - 1, k)
+            if not r or r[0] != k:
+                if r and all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func") for x in range(k, r[0])):
+                    pass
+                else:
+                    return None
+            m = self._mention(toks, r)
+            if not m or m.kind == "relative" or (m.kind == "pronoun" and toks[r[0]].low in ("him", "her", "them", "his", "its", "their")):
+                return None
+            if ended:
+                tail = [t for t in toks[v + verb[1]:] if t.word]
+                if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:
+                    return None
+            return Cue(m, toks[v].text if verb[1] == 1 else f"{toks[v].text} {toks[v + 1].text}", "quote_speaker_verb")
+        return self._trailing(toks, k)
+
+    def _trailing(self, toks: list[Tok], k: int) -> Cue | None:
+        """“…” than that of the CIA chief, Zuckoff said. — the cue closes the sentence."""
+        g = self.g
+        for c in range(k, len(toks)):
+            if toks[c].text != ",":
+                continue
+            for v in range(c + 2, min(len(toks), c + 12)):
+                verb = g.verb_at(toks, v)
+                if not verb:
+                    continue
+                tail = [t for t in toks[v + verb[1]:] if t.word]
+                if len(tail) > 4 or any(t.low == "that" for t in tail):
+                    break
+                r = g.np_before(toks, v - 1, c + 1)
+                if r and r[0] == c + 1:
+                    m = self._mention(toks, r)
+                    if m and m.kind in ("name", "pronoun", "descriptor", "group", "org"):
+                        return Cue(m, toks[v].text, "trailing_cue")
+                break
+        return None
+
+    # -- left of the quote: Blinken said: “…” / Blinken reiterated that it is “…” ----------
+    def left(self, toks: list[Tok], sentence_start: bool = True) -> Cue | None:
+        g = self.g
+        while toks and toks[-1].text in ("(", "[", "—", "–"):
+            toks = toks[:-1]
+        if not toks:
+            return None
+        colon = toks[-1].text in (":", ",") and toks[-1].text == ":"
+        body = toks[:-1] if colon else toks
+        if colon and body:
+            whole = g.np_core_before(body, len(body) - 1, 0)
+            if whole and whole[0] == 0:
+                m = self._mention(body, whole)
+                if m and m.kind in ("name", "descriptor", "group", "org"):
+                    return Cue(m, ":", "speaker_colon")
+        # according to X, …
+        for i in range(len(body) - 1):
+            if body[i].low == "according" and body[i + 1].low == "to":
+                m = self._mention(body, g.np_after(body, i + 2))
+                if m:
+                    return Cue(m, "according to", "according_to")
+        rule_found = "speaker_verb_colon" if colon else "reported_partial"
+        participle: Tok | None = None
+        for v in range(len(body) - 1, -1, -1):
+            verb = g.verb_at(body, v)
+            if not verb:
+                continue
+            form = verb[0]
+            cue = body[v].text if verb[1] == 1 else f"{body[v].text} {body[v + 1].text}"
+            prev = body[v - 1] if v > 0 else None
+            if form.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "while", "before", "after", "by")):
+                participle = participle or body[v]
+                continue  # the subject is that of an earlier clause
+            r = g.np_before(body, v - 1, 0) if v > 0 else None
+            m = self._mention(body, r)
+            if m is None:
+                if form.endswith("ing"):
+                    participle = participle or body[v]
+                continue  # "wants to say": keep looking for the subject's verb
+            if form.endswith("ing") and m.kind not in ("name", "pronoun", "group", "descriptor", "relative"):
+                participle = participle or body[v]
+                continue
+            if form.endswith("ing") and m.kind == "descriptor" and m.head not in g.lex.descriptors:
+                participle = participle or body[v]
+                continue
+            if m.kind == "pronoun" and body[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us", "it"):
+                continue
+            rule = "participle" if participle is not None else rule_found
+            if m.kind == "relative":
+                ante = self._antecedent(body, r[0])
+                return Cue(m, cue, "relative_clause", ante)
+            return Cue(m, cue, rule)
+        r = g.subject_at_start(body)
+        m = self._mention(body, r)
+        if participle is not None:
+            if m and m.kind in ("name", "group", "descriptor", "org"):
+                return Cue(m, participle.text, "participle")
+        elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun", "group", "org") or (
+                m.kind == "descriptor" and m.head in g.lex.descriptors)) and not (m.kind == "pronoun" and body[r[0]].low in (
+                "it", "him", "her", "them", "you", "us", "who")):
+            # no speech verb at all: the quote belongs to the sentence's subject
+            return Cue(m, body[r[1] + 1].text, "sentence_subject")
+        return None
+
+    def _antecedent(self, toks: list[Tok], who: int) -> Mention | None:
+        if who >= 2 and toks[who - 1].text == ",":
+            return self._mention(toks, self.g.np_core_before(toks, who - 2, 0))
+        return None

@@ -1,0 +1,186 @@
+"""The pipeline: text -> quote spans -> attributions -> resolved speakers -> Quote records.
+
+`extract()` is pure: the same text and doc id give the same records, nothing global is
+mutated (the word lists are loaded once and only read), and inputs and outputs pickle, so it
+can run in worker processes or on a distributed engine unchanged.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from .cues import Cue, CueFinder
+from .lexicon import lexicon
+from .marks import find_spans, paragraph_bounds
+from .model import Quote, Span
+from .resolve import Resolver
+from .tokens import sentence_end, sentence_start, tokenize
+
+_SMALL = frozenset("a an the of and or in on at to for with by from vs v. de la le del von van".split())
+_END_PUNCT = regex.compile(r"[.!?…,;:—–\-]\W*$")
+_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A span with its cue (or None) and the rule that credited it."""
+
+    span: Span
+    cue: Cue | None
+    rule: str
+
+
+def is_title(text: str, span: Span) -> bool:
+    """A short Title Case span with no sentence punctuation: a work, show or slogan's name."""
+    s = text[span.start:span.end]
+    if len(s) > 80 or _END_PUNCT.search(s):
+        return False
+    words = _WORDS.findall(s)
+    if not words or len(words) > 8:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words) and words[0][:1].isupper() or (
+        words[0][:1].isdigit() and len(words) <= 2)
+
+
+def _speechlike(text: str, span: Span) -> bool:
+    """Uncredited span that still reads as something said: a clause with enough words."""
+    s = text[span.start:span.end]
+    words = _WORDS.findall(s)
+    return len(words) >= 6 or (len(words) >= 3 and s.rstrip()[-1:] in ".!?,")
+
+
+class Extractor:
+    def __init__(self, text: str, ptb: bool = False):
+        self.text = text
+        self.ptb = ptb
+        self.paras = paragraph_bounds(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.finder = CueFinder(text)
+        self.conf = {k: v[0] for k, v in lexicon().rules.items()}
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def run(self, show_all: bool = False) -> list[tuple[Span, Cue | None, str]]:
+        text = self.text
+        spans = find_spans(text, self.ptb)
+        quotes = [s for s in spans if not is_title(text, s)]
+        found: list[Found] = []
+        for i, sp in enumerate(quotes):
+            prev = quotes[i - 1] if i else None
+            nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+            found.append(self._attribute(sp, prev, nxt))
+        found = self._fallbacks(found)
+        if show_all:
+            titles = [Found(s, None, "title") for s in spans if is_title(text, s)]
+            found = sorted(found + titles, key=lambda f: f.span.start)
+        return found
+
+    def _attribute(self, sp: Span, prev: Span | None, nxt: Span | None) -> Found:
+        text = self.text
+        pi = self.para_of(sp.open_at)
+        p_start, _ = self.paras[pi]
+        p_end = self.paras[self.para_of(sp.outer_end)][1] if sp.closed else self.paras[self.para_of(sp.end)][1]
+        # right window: to the clause end, the next quote, or the paragraph end
+        hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
+        r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end
+        ended = text[sp.end - 1:sp.end] in (".", "!", "?") and text[sp.end - 1:sp.end] == "."
+        cue = None
+        if sp.closed and r_end > sp.outer_end:
+            cue = self.finder.right(tokenize(text, sp.outer_end, r_end), ended)
+            if cue and ended and cue.rule == "quote_speaker_verb":
+                late = cue  # weaker: the quote ended its own sentence
+                cue = None
+            else:
+                late = None
+        else:
+            late = None
+        if cue is None:
+            lo0 = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
+            lo = sentence_start(text, lo0, sp.open_at)
+            if lo < sp.open_at:
+                fresh = lo > lo0 or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
+                cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
+        if cue is None:
+            cue = late
+        if cue is None and pi > 0 and text[p_start:sp.open_at].strip() == "":
+            # a quote opening its paragraph, after a paragraph that ends with a colon
+            q_start, q_end = self.paras[pi - 1]
+            intro = text[q_start:q_end].rstrip()
+            if intro.endswith(":"):
+                lo = sentence_start(text, q_start, q_start + len(intro) - 1)
+                c = self.finder.left(tokenize(text, lo, q_start + len(intro)))
+                if c is not None:
+                    cue = Cue(c.mention, c.cue, "intro_paragraph", c.antecedent)
+        return Found(sp, cue, cue.rule if cue else "none")
+
+    def _fallbacks(self, found: list[Found]) -> list[Found]:
+        """Credit uncued quotes from their neighbours: same sentence, then the previous quote."""
+        text = self.text
+        out = list(found)
+        # same sentence, either side: “Q1,” he said, “Q2.” / “Q1” and “Q2,” he said.
+        for i, f in enumerate(out):
+            if f.cue is not None:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(out) and out[j].cue is not None and out[j].rule != "continuation":
+                    a, b = (out[j].span, f.span) if j < i else (f.span, out[j].span)
+                    if self.para_of(a.outer_end) != self.para_of(b.open_at):
+                        continue
+                    gap_lo, gap_hi = a.outer_end, b.open_at
+                    if gap_hi < gap_lo:
+                        continue
+                    ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and text[gap_lo:gap_hi].strip() == ""
+                    if sentence_start(text, gap_lo, gap_hi) == gap_lo and not ended or sentence_start(text, gap_lo, gap_hi) >= gap_hi and not ended:
+                        if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
+                            out[i] = Found(f.span, out[j].cue, "same_sentence")
+                            break
+        # continuation: an uncued quote right after a credited one, same or next paragraph
+        for i, f in enumerate(out):
+            if f.cue is not None or i == 0 or out[i - 1].cue is None:
+                continue
+            a, b = out[i - 1].span, f.span
+            pa, pb = self.para_of(a.open_at), self.para_of(b.open_at)
+            if pb - self.para_of(a.end) > 1:
+                continue
+            if pb != pa:
+                p_start = self.paras[pb][0]
+                if text[p_start:b.open_at].strip():
+                    continue  # narrative before it in its own paragraph
+                between = text[a.outer_end:self.paras[pb - 1][1]] if pb - 1 >= pa else ""
+                if len(_WORDS.findall(between)) > 12:
+                    continue
+            out[i] = Found(f.span, out[i - 1].cue, "continuation")
+        return out
+
+
+def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bool = False) -> list[Quote]:
+    """Every quotation in `text` with its speaker, in text order.
+
+    Spans nobody is credited with are kept when they read as speech (a clause) and dropped
+    when they look like scare quotes or titles; `show_all=True` keeps every span.
+    `ptb_quotes=True` reads ``…'' / ''…'' as quotation marks too.
+    """
+    ex = Extractor(text, ptb_quotes)
+    found = ex.run(show_all=show_all)
+    resolver = Resolver(text)
+    conf = ex.conf
+    out: list[Quote] = []
+    for f in found:
+        sp = f.span
+        if f.cue is None:
+            if not show_all and not _speechlike(text, sp):
+                continue
+            out.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], None, None, None,
+                             f.rule, conf.get(f.rule, 0.3) * (1.0 if sp.closed else 0.8)))
+            continue
+        m = f.cue.mention
+        r = resolver.resolve(m, f.cue.antecedent)
+        if f.rule not in ("continuation", "same_sentence"):
+            resolver.remember(sp.start, r.speaker, m)
+        c = conf.get(f.rule, 0.5) * r.factor * (1.0 if sp.closed else 0.8)
+        out.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r.speaker, m.text, f.cue.cue,
+                         f.rule, min(1.0, c), m.start, m.end))
+    return out

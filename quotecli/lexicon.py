@@ -1,0 +1,117 @@
+"""Word lists from quotecli/data, loaded once and shared read-only.
+
+All linguistic knowledge lives in those plain files; this module only parses them. The
+loaded `Lexicon` is immutable after construction, so it is safe to share across threads and
+cheap to rebuild in a worker process.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotecli.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(line.rstrip("\n"))
+    return out
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a verb (the data file lists the irregular ones)."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head, head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head, head + "s", head + "ed", head + "ing"]
+    return [f + tail for f in forms]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]  # lower-case form (one or two words) -> lemma
+    noun_like: frozenset[str]  # base and -s forms of starred verbs, also common nouns
+    titles: frozenset[str]  # lower-case title words and phrases
+    modifiers: frozenset[str]
+    pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
+    descriptors: dict[str, tuple[str, str]]  # head noun -> (kind, gender)
+    first_names: dict[str, str]  # lower-case first name or honorific -> gender
+    elisions: frozenset[str]
+    abbreviations: frozenset[str]
+    quote_pairs: tuple[tuple[str, str, str], ...]  # (open, close, kind)
+    rules: dict[str, tuple[float, str]]  # rule -> (confidence, example)
+    words: dict[str, frozenset[str]]  # closed-class word -> categories (aux, prep, det, ...)
+
+    def is_(self, word: str, category: str) -> bool:
+        return category in self.words.get(word, ())
+
+    @property
+    def max_title_words(self) -> int:
+        return max(len(t.split()) for t in self.titles)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    verbs: dict[str, str] = {}
+    noun_like: set[str] = set()
+    for line in _lines("speech_verbs.txt"):
+        lemma, _, forms = line.partition("|")
+        lemma = lemma.strip().lower()
+        if lemma.endswith("*"):
+            lemma = lemma.rstrip("* ")
+            base = _inflect(lemma)
+            noun_like.update((base[0], base[1]))
+        all_forms = [f.strip() for f in forms.split()] if forms.strip() else []
+        if all_forms and " " in lemma:
+            # multi-word forms are listed word-pair by word-pair: "goes on went on ..."
+            words = forms.split()
+            all_forms = [" ".join(words[i:i + 2]) for i in range(0, len(words), 2)]
+        for f in [lemma, *all_forms] if all_forms else _inflect(lemma):
+            verbs[f.lower()] = lemma
+    pronouns = {}
+    for line in _lines("pronouns.tsv"):
+        p, g, n, person = line.split("\t")
+        pronouns[p] = (g, n, person)
+    descriptors = {}
+    for line in _lines("descriptors.txt"):
+        noun, kind, gender = line.split("\t")
+        descriptors[noun] = (kind, gender)
+    first_names = {}
+    for line in _lines("names_gender.tsv"):
+        name, g = line.split("\t")
+        first_names[name] = g
+    pairs = []
+    for line in _lines("quote_marks.tsv"):
+        o, c, kind, _example = line.split("\t")
+        pairs.append((o, c, kind))
+    rules = {}
+    for line in _lines("rules.tsv"):
+        name, conf, example = line.split("\t")
+        rules[name] = (float(conf), example)
+    words: dict[str, set[str]] = {}
+    for line in _lines("words.tsv"):
+        w, cat = line.split("\t")
+        words.setdefault(w, set()).add(cat)
+    return Lexicon(
+        verbs=verbs,
+        noun_like=frozenset(noun_like),
+        titles=frozenset(t.lower() for t in _lines("titles.txt")),
+        modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
+        pronouns=pronouns,
+        descriptors=descriptors,
+        first_names=first_names,
+        elisions=frozenset(_lines("elisions.txt")),
+        abbreviations=frozenset(a.strip() for a in _lines("abbreviations.txt")),
+        quote_pairs=tuple(pairs),
+        rules=rules,
+        words={w: frozenset(c) for w, c in words.items()},
+    )

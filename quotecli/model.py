@@ -1,0 +1,93 @@
+"""The records quotecli passes between stages and prints.
+
+`Quote.to_dict()` is the JSON contract of ../shared/spec/quote-record.md: other tools rely on
+its field names, so fields may be added but never renamed or dropped.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quoted span found by the mark scanner; offsets exclude the marks."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset of the closing mark, or -1 when the quote was never closed
+    mark: str  # the opening mark
+    paragraphs: int = 1  # >1 for a quote that runs over several paragraphs
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at >= 0
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just after the closing mark (or the content end when unclosed)."""
+        return self.close_at + 1 if self.close_at >= 0 else self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a span is credited to, and by which rule; before names are resolved."""
+
+    mention: str | None
+    mention_start: int
+    mention_end: int
+    cue: str | None
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation occurrence with its resolved speaker."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    mention: str | None
+    cue: str | None
+    rule: str
+    confidence: float
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable id: the same document id and offsets always give the same id."""
+        h = hashlib.blake2b(f"{self.doc}\x00{self.start}\x00{self.end}".encode(), digest_size=8)
+        return h.hexdigest()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "mention": self.mention,
+            "cue": self.cue,
+            "rule": self.rule,
+            "confidence": round(self.confidence, 3),
+            "mention_start": self.mention_start,
+            "mention_end": self.mention_end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person or group as one document names it: canonical name plus the other forms used."""
+
+    name: str
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    gender: str | None = None  # "m", "f" or None when unknown
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "aliases": list(self.aliases), "gender": self.gender}

@@ -1,0 +1,123 @@
+"""What a speaker mention is: a name (titles stripped), a pronoun, or a descriptor.
+
+"US Secretary of State Antony Blinken" -> name "Antony Blinken", title "Secretary of State";
+"the top US diplomat" -> descriptor with head "diplomat"; "he" -> pronoun. Pure functions of
+the mention text and the word lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import lexicon
+from .tokens import Tok
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
+                        "al", "el", "la", "le", "du", "dos", "das", "ben", "st.", "mac", "o'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    kind: str  # name | pronoun | descriptor | group | org | text | relative | other
+    name: str | None = None  # for kind == "name": the name without titles
+    title: str | None = None  # the title words taken off ("Secretary of State")
+    honorific: str | None = None  # mr, mrs, ... kept apart for gender
+    head: str | None = None  # head noun of a descriptor
+    gender: str | None = None  # m | f | None
+    plural: bool = False
+    definite: bool = False  # "the ..." (resolvable) rather than "a ..."
+
+
+def _norm(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Split leading titles and modifiers off a capitalised run: (title words, name words, honorific)."""
+    lex = lexicon()
+    maxw = lex.max_title_words
+    i, title, honorific = 0, [], None
+    while i < len(words) - 1:
+        matched = 0
+        for n in range(min(maxw, len(words) - 1 - i), 0, -1):
+            phrase = " ".join(_norm(w) for w in words[i:i + n])
+            if phrase in lex.titles or phrase in lex.modifiers:
+                matched = n
+                break
+        if not matched:
+            w = _norm(words[i])
+            if w in lex.first_names and lex.first_names[w] and w in ("mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "sir", "lady", "lord", "dame"):
+                honorific = w
+                i += 1
+                continue
+            break
+        title.extend(words[i:i + matched])
+        i += matched
+    return title, words[i:], honorific
+
+
+def name_gender(name_words: list[str], honorific: str | None, title: list[str]) -> str | None:
+    lex = lexicon()
+    if honorific:
+        return lex.first_names.get(honorific)
+    for t in title:
+        g = lex.first_names.get(_norm(t))
+        if g:
+            return g
+    if len(name_words) >= 2:
+        return lex.first_names.get(_norm(name_words[0]))
+    return None
+
+
+def parse_mention(toks: list[Tok]) -> Mention | None:
+    """Classify the tokens of a speaker mention."""
+    if not toks:
+        return None
+    lex = lexicon()
+    # drop a trailing possessive marker and surrounding punctuation
+    while toks and not toks[-1].word:
+        toks = toks[:-1]
+    while toks and not toks[0].word:
+        toks = toks[1:]
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    words = [t.text for t in toks]
+    text = " ".join(words)
+    low = words[-1].lower()
+    if len(toks) == 1 and low in lex.pronouns:
+        g, num, _ = lex.pronouns[low]
+        kind = "relative" if low == "who" else "pronoun"
+        return Mention(text, start, end, kind, gender=g if g in "mf" else None, plural=num == "p")
+    first = words[0].lower()
+    definite = first == "the"
+    if not toks[0].cap:
+        # "a spokesman for Disney": the head is the noun before the preposition
+        for i, t in enumerate(toks[1:], 1):
+            if lex.is_(t.low, "prep"):
+                low = toks[i - 1].low
+                toks = toks[:i]
+                break
+    # Descriptors: a lower-case head noun ("the top US diplomat", "a Clinton aide", "officials").
+    if not toks[-1].cap or low in lex.descriptors and (len(toks) == 1 or lex.is_(first, "det")):
+        head = low
+        kind, gender = lex.descriptors.get(head, ("role" if not head.endswith("s") else "group", "x"))
+        kind = {"role": "descriptor"}.get(kind, kind)
+        return Mention(text, start, end, kind, head=head, gender=gender if gender in "mf" else None,
+                       plural=kind == "group" or (head.endswith("s") and not head.endswith("ss")),
+                       definite=definite)
+    # Names: a capitalised run, titles and modifiers taken off the front.
+    core = [w for w in words if w not in ("(", ")")]
+    if core and core[0].lower() in ("the", "a", "an"):
+        core = core[1:]
+    title, name, honorific = strip_titles(core)
+    if not name:
+        return None
+    if name[-1].endswith(_POSSESSIVE):
+        return None
+    gender = name_gender(name, honorific, title)
+    return Mention(text, start, end, "name", name=" ".join(name), title=" ".join(title) or None,
+                   honorific=honorific, gender=gender, definite=definite)

@@ -1,0 +1,177 @@
+"""Turn mentions into speakers: surnames to full names, pronouns and descriptors to people.
+
+Within one document: every capitalised run that reads as a person's name ("US Secretary of
+State Antony Blinken") is registered with its title; a surname alone joins the one full name
+that ends with it (two Herzogs: it joins neither); "he"/"she" go to the most recent compatible
+speaker; "the prime minister" goes to the person introduced with that title.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import lexicon
+from .names import Mention, strip_titles, name_gender
+
+_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]*(?:\p{Lu}[\p{Ll}\p{M}'’\-]*)*\.?)"
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_RUN = regex.compile(
+    rf"{_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
+)
+_POSS = ("’s", "'s", "’", "'")
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str | None
+    titles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    speaker: str | None
+    factor: float  # multiplies the rule's confidence
+    how: str  # name | surname | pronoun | descriptor | as-written | unresolved | ambiguous
+
+
+class Resolver:
+    def __init__(self, text: str):
+        self.lex = lexicon()
+        self.people: dict[str, Person] = {}
+        self.by_last: dict[str, set[str]] = {}
+        self.by_first: dict[str, set[str]] = {}
+        self.mentions: list[tuple[int, str]] = []  # (offset, full name) in text order
+        self.history: list[tuple[int, str, str | None, str]] = []  # (offset, speaker, gender, kind)
+        self._scan(text)
+
+    # -- the document's people ---------------------------------------------------------
+    def _scan(self, text: str) -> None:
+        lex = self.lex
+        for m in _RUN.finditer(text):
+            words = [w if len(w) <= 2 else w.rstrip(".") for w in m.group().split()]
+            while words and (lex.is_(words[0].lower(), "func") and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            if last.endswith(_POSS):
+                words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
+            title, name, honorific = strip_titles(words)
+            if len(name) < 2 or honorific:
+                continue
+            if any(lex.is_(w.lower(), "func") or w.lower().rstrip(".") in lex.titles for w in name):
+                continue
+            full = " ".join(name)
+            p = self.people.get(full)
+            if p is None:
+                p = self.people[full] = Person(full, name_gender(name, None, title))
+                self.by_last.setdefault(name[-1].lower(), set()).add(full)
+                self.by_first.setdefault(name[0].lower(), set()).add(full)
+            if title:
+                p.titles.add(" ".join(title).lower())
+            self.mentions.append((m.start(), full))
+
+    def person_for(self, word: str, honorific: str | None = None) -> tuple[str | None, str]:
+        """The full name a single-word name stands for: (name, how)."""
+        low = word.lower()
+        hon_g = self.lex.first_names.get(honorific) if honorific else None
+        cands = {c for c in self.by_last.get(low, ()) if not (hon_g and self.people[c].gender not in (None, hon_g))}
+        if len(cands) == 1:
+            return next(iter(cands)), "surname"
+        if len(cands) > 1:
+            return None, "ambiguous"
+        if not honorific:
+            cands = self.by_first.get(low, set())
+            if len(cands) == 1:
+                return next(iter(cands)), "first-name"
+        return None, "unknown"
+
+    def gender_of(self, name: str) -> str | None:
+        p = self.people.get(name)
+        if p:
+            return p.gender
+        return None
+
+    # -- one mention --------------------------------------------------------------------
+    def resolve(self, m: Mention, antecedent: Mention | None = None) -> Resolved:
+        if m.kind == "name":
+            return self._name(m)
+        if m.kind == "relative":
+            if antecedent is not None:
+                r = self.resolve(antecedent)
+                return Resolved(r.speaker, r.factor * 0.95, r.how)
+            return Resolved(None, 0.6, "unresolved")
+        if m.kind == "pronoun":
+            return self._pronoun(m)
+        if m.kind == "descriptor":
+            return self._descriptor(m)
+        # groups, organisations, documents: as written, first letter up
+        return Resolved(m.text[:1].upper() + m.text[1:], 1.0, "as-written")
+
+    def _name(self, m: Mention) -> Resolved:
+        name = m.name or m.text
+        words = name.split()
+        if len(words) >= 2:
+            # a fuller registered name that ends with this one ("Hillary Rodham Clinton")
+            return Resolved(name, 1.0, "name")
+        full, how = self.person_for(words[0], m.honorific)
+        if full:
+            return Resolved(full, 1.0, how)
+        if m.honorific:
+            hon = m.honorific.capitalize() + ("." if m.honorific in ("mr", "mrs", "ms", "dr") else "")
+            return Resolved(f"{hon} {name}", 0.95, "honorific")
+        return Resolved(name, 0.9 if how == "ambiguous" else 0.95, how if how != "unknown" else "name")
+
+    def _recent_person(self, gender: str | None, before: int) -> str | None:
+        for _pos, spk, g, kind in reversed(self.history):
+            if kind != "person":
+                continue
+            if gender is None or g is None or g == gender:
+                return spk
+        for pos, full in reversed(self.mentions):
+            if pos >= before:
+                continue
+            g = self.people[full].gender
+            if gender is None or g is None or g == gender:
+                return full
+        return None
+
+    def _pronoun(self, m: Mention) -> Resolved:
+        low = m.text.lower()
+        if low in ("he", "she"):
+            spk = self._recent_person(m.gender, m.start)
+            return Resolved(spk, 0.9, "pronoun") if spk else Resolved(None, 0.6, "unresolved")
+        if low in ("they", "it"):
+            for _pos, spk, _g, kind in reversed(self.history[-3:]):
+                if kind == "group" or kind == "org":
+                    return Resolved(spk, 0.8, "pronoun")
+            return Resolved(None, 0.6, "unresolved")
+        return Resolved(m.text if m.text == "I" else m.text.capitalize(), 0.8, "as-written")
+
+    def _descriptor(self, m: Mention) -> Resolved:
+        head = m.head or ""
+        if m.definite or m.text.split()[0].lower() in ("his", "her", "their"):
+            titled = [p.name for p in self.people.values() if any(head in t.split() for t in p.titles)]
+            if len(titled) == 1:
+                return Resolved(titled[0], 0.9, "descriptor")
+            if m.definite and self.lex.descriptors.get(head, ("", ""))[0] == "role":
+                spk = self._recent_person(m.gender, m.start)
+                if spk:
+                    return Resolved(spk, 0.8, "descriptor")
+        return Resolved(m.text[:1].upper() + m.text[1:], 0.9, "as-written")
+
+    def remember(self, offset: int, speaker: str | None, m: Mention) -> None:
+        """Record a quote's speaker so later pronouns can refer back to it."""
+        if speaker is None:
+            return
+        if m.kind in ("group", "org", "text") or (m.kind == "descriptor" and m.plural):
+            kind = "group"
+        elif m.kind == "pronoun" and m.text.lower() in ("they", "we", "it", "i"):
+            return
+        else:
+            kind = "person"
+        g = self.gender_of(speaker) or m.gender
+        self.history.append((offset, speaker, g, kind))

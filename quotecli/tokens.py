@@ -1,0 +1,101 @@
+"""Words and sentence edges inside the short windows around a quote.
+
+Only the text next to a quote is ever tokenised, so the work per document grows with the
+number of quotes, not with a full parse of the text.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from .lexicon import lexicon
+
+_TOKEN = regex.compile(
+    r"(?:\p{Lu}\.){2,}"  # U.S., D.C.
+    r"|\p{Lu}\.(?=\s*\p{Lu})"  # initials: J. Edgar
+    r"|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐\-][\p{L}\p{M}\p{N}]+)*(?:['’](?=\s))?"
+    r"|\S"
+)
+_TERMINAL = regex.compile(r"(?:[.!?…]+|[.!?][\"”’)\]]+)(?=\s)")
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    """Tokens of text[lo:hi]; a known abbreviation keeps its period (Sen., Mr.)."""
+    abbr = lexicon().abbreviations
+    out: list[Tok] = []
+    skip = -1
+    for m in _TOKEN.finditer(text, lo, hi):
+        s, e = m.span()
+        if s == skip:
+            continue
+        w = m.group()
+        if e < hi and text[e] == "." and (w.lower() in abbr or w in abbr):
+            skip = e
+            e += 1
+            w += "."
+        out.append(Tok(w, s, e))
+    return out
+
+
+def _is_boundary(text: str, m) -> bool:
+    """A terminal that is not the period of an abbreviation or initial."""
+    k = m.end()
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k < len(text) and text[k].islower():
+        return False  # "(R-Fla.) said": a sentence does not start in lower case
+    if text[m.start()] != ".":
+        return True
+    j = m.start()
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:j]
+    if not word:
+        return True
+    abbr = lexicon().abbreviations
+    if word.lower() in abbr or word in abbr:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial
+    if "." in word:  # U.S
+        return False
+    return True
+
+
+def sentence_start(text: str, lo: int, hi: int) -> int:
+    """Start of the last sentence that begins in text[lo:hi]."""
+    best = lo
+    for m in _TERMINAL.finditer(text, lo, hi):
+        if _is_boundary(text, m):
+            best = m.end()
+    while best < hi and text[best].isspace():
+        best += 1
+    return best
+
+
+def sentence_end(text: str, lo: int, hi: int) -> int:
+    """End of the sentence running from lo (hi when it does not end before hi)."""
+    for m in _TERMINAL.finditer(text, lo, hi):
+        if _is_boundary(text, m):
+            return m.end()
+    return hi
