@@ -39,6 +39,8 @@ class Grammar:
         if i >= len(toks) or not toks[i].word:
             return None
         w = toks[i].low
+        if toks[i].cap and i > 0 and toks[i - 1].word:
+            return None  # "the Islamic State", "the United States": a name
         if i + 1 < len(toks):
             two = f"{w} {toks[i + 1].low}"
             if two in self.lex.verbs:
@@ -107,6 +109,19 @@ class Grammar:
         return self.np_core_before(toks, j, lo)
 
     def np_core_before(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
+        r = self._np_core_before(toks, j, lo)
+        if r and r[0] - 2 >= lo and toks[r[0]].low in ("the", "a", "an") and toks[r[0] - 1].low in ("in", "on", "at", "during", "over"):
+            # "Beck, who has in the past described": the phrase is not the subject
+            k = r[0] - 2
+            while k >= lo and self.filler(toks[k]):
+                k -= 1
+            if k >= lo:
+                inner = self._np_core_before(toks, k, lo)
+                if inner and (self.pronoun(toks[inner[0]]) or toks[inner[1]].cap):
+                    return inner
+        return r
+
+    def _np_core_before(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         if j < lo or not toks[j].word:
             return None
         t = toks[j]
@@ -138,6 +153,9 @@ class Grammar:
                     i -= 1
                 elif p.cap and self.namelike(p) and toks[i].low.rstrip(".") in self.lex.titles | self.lex.modifiers:
                     i -= 1
+                elif not p.cap and toks[i].cap and p.text.isalpha() and not self.lex.words.get(p.low) \
+                        and not self.verb_at(toks, i - 1) and not self.verbish(toks, i - 1) and not p.low.endswith("ly"):
+                    i -= 1  # "psychologist Elaine Ducharme"
                 else:
                     break
         else:
@@ -168,29 +186,40 @@ class Grammar:
         return i, end
 
     def np_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
-        """Token range of the subject that follows an inverted verb: "said Elizabeth"."""
+        """Token range of the subject that follows an inverted verb: "said Elizabeth",
+        "said Clinton campaign manager Robby Mook", "said his lady"."""
         if i >= len(toks) or not toks[i].word:
             return None
-        if self.pronoun(toks[i]):
+        if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text == "I":
             return i, i
-        j = i
-        while j < len(toks) - 1 and not toks[j].cap and (toks[j].low in self.lex.modifiers or toks[j].low.rstrip(".") in self.lex.titles) \
-                and not self.is_det(toks[j]):
+        if self.is_det(toks[i]) and not toks[i].cap or toks[i].low in ("the", "a", "an"):
+            return self._descriptor_after(toks, i)
+        # a run of names, titles and role words that ends in a capitalised name
+        j, last_cap = i, -1
+        while j < len(toks) and j - i <= 10:
+            t = toks[j]
+            if not t.word:
+                break
+            if t.cap and (self.namelike(t) or t.low.rstrip(".") in self.lex.titles):
+                last_cap = j
+            elif t.low in ("of", "de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "del") and last_cap == j - 1:
+                pass
+            elif t.text[:1].isdigit() and len(t.text) <= 4:
+                pass  # "1st Lt."
+            elif not t.cap and t.text.isalpha() and not self.lex.is_(t.low, "prep") and not self.lex.is_(t.low, "conj") \
+                    and not self.lex.is_(t.low, "det") and not self.verb_at(toks, j) and not self.verbish(toks, j) \
+                    and not self.filler(t) and self.lex.is_(t.low, "func") is False:
+                pass  # role words: "campaign manager", "political scientist"
+            else:
+                break
             j += 1
-        if toks[j].cap and j > i:
-            i0 = i
-            i = j
-            r = self.np_after(toks, i)
-            return (i0, r[1]) if r else None
-        if toks[i].cap:
-            while j + 1 < len(toks) and self.namelike(toks[j + 1]) and j - i < _MAX_NP:
-                j += 1
-            while j > i and not toks[j].cap:
-                j -= 1
-            return i, j
-        # "said his lady", "said the report", "said a spokesman for the campaign"
-        if not self.is_det(toks[i]):
+        if last_cap < i:
             return None
+        # the name is the final capitalised stretch; role words must lead up to it
+        return i, last_cap
+
+    def _descriptor_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
+        j = i
         while j + 1 < len(toks) and j - i < 5:
             n = toks[j + 1]
             if not n.word or self.lex.is_(n.low, "prep") or self.lex.is_(n.low, "conj") or self.verb_at(toks, j + 1) \
@@ -272,10 +301,10 @@ class CueFinder:
                 if r and all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func") for x in range(k, r[0])):
                     pass
                 else:
-                    return None
+                    break
             m = self._mention(toks, r)
             if not m or m.kind == "relative" or (m.kind == "pronoun" and toks[r[0]].low in ("him", "her", "them", "his", "its", "their")):
-                return None
+                break
             if ended:
                 tail = [t for t in toks[v + verb[1]:] if t.word]
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:
@@ -315,6 +344,10 @@ class CueFinder:
         body = toks[:-1] if colon else toks
         if colon and body:
             whole = g.np_core_before(body, len(body) - 1, 0)
+            if not (whole and whole[0] == 0) and "," in [t.text for t in body] and not any(
+                    g.verb_at(body, x) or g.verbish(body, x) for x in range(len(body))):
+                c = [t.text for t in body].index(",")  # "Windsor Mann, editor of The Quotable Hitchens:"
+                whole = g.np_core_before(body, c - 1, 0) if c > 0 else None
             if whole and whole[0] == 0:
                 m = self._mention(body, whole)
                 if m and m.kind in ("name", "descriptor", "group", "org"):
@@ -337,6 +370,12 @@ class CueFinder:
             if form.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "while", "before", "after", "by")):
                 participle = participle or body[v]
                 continue  # the subject is that of an earlier clause
+            if prev is not None and prev.text == "," and not form.endswith("ing"):
+                ra = g.np_after(body, v + verb[1])
+                if ra and ra[1] + 1 < len(body) and body[ra[1] + 1].text == ",":
+                    ma = self._mention(body, ra)
+                    if ma and ma.kind in ("name", "descriptor", "pronoun"):
+                        return Cue(ma, cue, "reported_partial")
             r = g.np_before(body, v - 1, 0) if v > 0 else None
             m = self._mention(body, r)
             if m is None:
@@ -351,6 +390,9 @@ class CueFinder:
                 continue
             if m.kind == "pronoun" and body[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us", "it"):
                 continue
+            if form in g.lex.noun_like and (body[r[0]].low in ("his", "her", "their", "its", "my", "our", "your", "this", "that")
+                                            or (m.kind == "name" and (m.name or "").lower() in g.lex.modifiers)):
+                continue  # "his past comments", "Republican claims": a noun after all
             rule = "participle" if participle is not None else rule_found
             if m.kind == "relative":
                 ante = self._antecedent(body, r[0])

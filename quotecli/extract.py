@@ -44,13 +44,6 @@ def is_title(text: str, span: Span) -> bool:
         words[0][:1].isdigit() and len(words) <= 2)
 
 
-def _speechlike(text: str, span: Span) -> bool:
-    """Uncredited span that still reads as something said: a clause with enough words."""
-    s = text[span.start:span.end]
-    words = _WORDS.findall(s)
-    return len(words) >= 6 or (len(words) >= 3 and s.rstrip()[-1:] in ".!?,")
-
-
 class Extractor:
     def __init__(self, text: str, ptb: bool = False):
         self.text = text
@@ -101,7 +94,7 @@ class Extractor:
             lo0 = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
             lo = sentence_start(text, lo0, sp.open_at)
             if lo < sp.open_at:
-                fresh = lo > lo0 or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
+                fresh = text[lo0:lo].strip() != "" or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
         if cue is None:
             cue = late
@@ -150,7 +143,7 @@ class Extractor:
                 if text[p_start:b.open_at].strip():
                     continue  # narrative before it in its own paragraph
                 between = text[a.outer_end:self.paras[pb - 1][1]] if pb - 1 >= pa else ""
-                if len(_WORDS.findall(between)) > 12:
+                if len(_WORDS.findall(between)) > 25:
                     continue
             out[i] = Found(f.span, out[i - 1].cue, "continuation")
         return out
@@ -159,8 +152,8 @@ class Extractor:
 def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bool = False) -> list[Quote]:
     """Every quotation in `text` with its speaker, in text order.
 
-    Spans nobody is credited with are kept when they read as speech (a clause) and dropped
-    when they look like scare quotes or titles; `show_all=True` keeps every span.
+    Spans nobody is credited with (scare quotes, titles, lines whose speaker the text does not
+    give) are left out; `show_all=True` keeps every span, with speaker None.
     `ptb_quotes=True` reads ``…'' / ''…'' as quotation marks too.
     """
     ex = Extractor(text, ptb_quotes)
@@ -171,8 +164,8 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     for f in found:
         sp = f.span
         if f.cue is None:
-            if not show_all and not _speechlike(text, sp):
-                continue
+            if not show_all:
+                continue  # nobody is credited: a scare quote, a title or an unattributed line
             out.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], None, None, None,
                              f.rule, conf.get(f.rule, 0.3) * (1.0 if sp.closed else 0.8)))
             continue
