@@ -56,6 +56,13 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
             break
         title.extend(words[i:i + matched])
         i += matched
+    # a role inside the run: "Council leader David Pryce", "RNC spokesman Sean Spicer"
+    for p in range(len(words) - 2, i - 1, -1):
+        w = words[p]
+        if (w[:1].islower() and w.lower() not in _PARTICLES) or _norm(w) in lex.titles:
+            title.extend(words[i:p + 1])
+            i = p + 1
+            break
     return title, words[i:], honorific
 
 

@@ -14,7 +14,8 @@ import regex
 from .lexicon import lexicon
 from .names import Mention, strip_titles, name_gender
 
-_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}'’\-]*(?:\p{Lu}[\p{Ll}\p{M}'’\-]*)*\.?)"
+# a capitalised word; a period only after an initial or a short title, never a sentence end
+_WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*(?:\p{Lu}[\p{Ll}\p{M}'’\-]*)*)"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _RUN = regex.compile(
     rf"{_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
@@ -62,7 +63,7 @@ class Resolver:
             title, name, honorific = strip_titles(words)
             if len(name) < 2 or honorific:
                 continue
-            if any(lex.is_(w.lower(), "func") or w.lower().rstrip(".") in lex.titles for w in name):
+            if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
                 continue
             full = " ".join(name)
             p = self.people.get(full)
