@@ -88,10 +88,18 @@ class Grammar:
     def np_before(self, toks: list[Tok], k: int, lo: int = 0) -> tuple[int, int] | None:
         """Token range [i, j] of the subject ending at toks[k] (after fillers), or None."""
         j = k
-        while j >= lo and (self.filler(toks[j]) or (toks[j].low == "on" and j + 1 <= k and self.lex.is_(toks[j + 1].low, "time"))):
-            if toks[j].low in ("that", "which"):
-                break
-            j -= 1
+        while j >= lo:
+            if self.filler(toks[j]) or (toks[j].low == "on" and j + 1 <= k and self.lex.is_(toks[j + 1].low, "time")):
+                j -= 1
+                continue
+            # a time phrase: "who in 2010 said", "Trump on Aug. 19 said", "Clinton last week said"
+            if toks[j].text[:1].isdigit() or self.lex.is_(toks[j].low.rstrip("."), "time"):
+                p = next((x for x in range(j - 1, max(lo, j - 4) - 1, -1)
+                          if toks[x].low in ("in", "on", "at", "during", "since", "last", "this", "earlier", "early", "late")), None)
+                if p is not None:
+                    j = p - 1
+                    continue
+            break
         while j >= lo and toks[j].text == ")":  # parenthetical: (R-Fla.)
             while j >= lo and toks[j].text != "(":
                 j -= 1
@@ -99,7 +107,7 @@ class Grammar:
         if j < lo:
             return None
         if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
-            for c in range(j - 1, max(lo, j - 12) - 1, -1):
+            for c in range(j - 1, max(lo, j - 20) - 1, -1):
                 if toks[c].text == ",":
                     core = self.np_core_before(toks, c - 1, lo)
                     if core and not self.pronoun(toks[core[0]]):
@@ -403,9 +411,10 @@ class CueFinder:
         if participle is not None:
             if m and m.kind in ("name", "group", "descriptor", "org"):
                 return Cue(m, participle.text, "participle")
-        elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun", "group", "org") or (
-                m.kind == "descriptor" and m.head in g.lex.descriptors)) and not (m.kind == "pronoun" and body[r[0]].low in (
-                "it", "him", "her", "them", "you", "us", "who")):
+        elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun") or (
+                m.kind in ("descriptor", "group", "org") and m.head in g.lex.descriptors)) and not (
+                m.kind == "pronoun" and body[r[0]].low in ("it", "him", "her", "them", "you", "us", "who")) and not (
+                r[0] == r[1] and g.lex.words.get(body[r[0]].low)):
             # no speech verb at all: the quote belongs to the sentence's subject
             return Cue(m, body[r[1] + 1].text, "sentence_subject")
         return None
