@@ -158,7 +158,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     """
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
-    resolver = Resolver(text)
+    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
     conf = ex.conf
     out: list[Quote] = []
     for f in found:
@@ -170,7 +170,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                              f.rule, conf.get(f.rule, 0.3) * (1.0 if sp.closed else 0.8)))
             continue
         m = f.cue.mention
-        r = resolver.resolve(m, f.cue.antecedent)
+        r = resolver.resolve(m, f.cue.antecedent, ex.paras[ex.para_of(sp.open_at)][0])
         if f.rule not in ("continuation", "same_sentence"):
             resolver.remember(sp.start, r.speaker, m)
         c = conf.get(f.rule, 0.5) * r.factor * (1.0 if sp.closed else 0.8)

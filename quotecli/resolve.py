@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import bisect
+
 import regex
 
 from .lexicon import lexicon
 from .names import Mention, strip_titles, name_gender
+from .tokens import sentence_start
 
 # a capitalised word; a period only after an initial or a short title, never a sentence end
 _WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*(?:\p{Lu}[\p{Ll}\p{M}'’\-]*)*)"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_CAPWORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]+")
 _RUN = regex.compile(
-    rf"{_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
 )
 _POSS = ("’s", "'s", "’", "'")
 
@@ -39,7 +43,16 @@ class Resolved:
 
 
 class Resolver:
-    def __init__(self, text: str):
+    """People of one document and the state needed to resolve its mentions in text order.
+
+    `quoted` are the (start, end) ranges of quotations: names inside them are not mentions of
+    people present ("I told Hillary ...").
+    """
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.quoted = sorted(quoted or [])
+        self._q_starts = [q[0] for q in self.quoted]
         self.lex = lexicon()
         self.people: dict[str, Person] = {}
         self.by_last: dict[str, set[str]] = {}
@@ -74,6 +87,23 @@ class Resolver:
             if title:
                 p.titles.add(" ".join(title).lower())
             self.mentions.append((m.start(), full))
+        self._surname_mentions(text)
+
+    def _surname_mentions(self, text: str) -> None:
+        """Add every later use of a known surname ("Fallon fired back") to the mentions."""
+        unique = {last: next(iter(full)) for last, full in self.by_last.items() if len(full) == 1}
+        if not unique:
+            return
+        seen = {pos for pos, _ in self.mentions}
+        for m in _CAPWORD.finditer(text):
+            full = unique.get(m.group().lower())
+            if full and m.start() not in seen:
+                self.mentions.append((m.start(), full))
+        self.mentions.sort()
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._q_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def person_for(self, word: str, honorific: str | None = None) -> tuple[str | None, str]:
         """The full name a single-word name stands for: (name, how)."""
@@ -97,16 +127,16 @@ class Resolver:
         return None
 
     # -- one mention --------------------------------------------------------------------
-    def resolve(self, m: Mention, antecedent: Mention | None = None) -> Resolved:
+    def resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0) -> Resolved:
         if m.kind == "name":
             return self._name(m)
         if m.kind == "relative":
             if antecedent is not None:
-                r = self.resolve(antecedent)
+                r = self.resolve(antecedent, None, para_start)
                 return Resolved(r.speaker, r.factor * 0.95, r.how)
             return Resolved(None, 0.6, "unresolved")
         if m.kind == "pronoun":
-            return self._pronoun(m)
+            return self._pronoun(m, para_start)
         if m.kind == "descriptor":
             return self._descriptor(m)
         # groups, organisations, documents: as written, first letter up
@@ -140,10 +170,28 @@ class Resolver:
                 return full
         return None
 
-    def _pronoun(self, m: Mention) -> Resolved:
+    def _sentence_person(self, gender: str | None, pos: int, para_start: int) -> str | None:
+        """First compatible person named in this sentence, else in the one before (same paragraph)."""
+        s0 = sentence_start(self.text, para_start, pos)
+        spans = [(s0, pos)]
+        if s0 > para_start:
+            spans.append((sentence_start(self.text, para_start, max(para_start, s0 - 1)), s0))
+        for lo, hi in spans:
+            i = bisect.bisect_left(self.mentions, (lo, ""))
+            while i < len(self.mentions) and self.mentions[i][0] < hi:
+                p, full = self.mentions[i]
+                i += 1
+                if self._in_quote(p):
+                    continue
+                g = self.people[full].gender
+                if gender is None or g is None or g == gender:
+                    return full
+        return None
+
+    def _pronoun(self, m: Mention, para_start: int) -> Resolved:
         low = m.text.lower()
         if low in ("he", "she"):
-            spk = self._recent_person(m.gender, m.start)
+            spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start)
             return Resolved(spk, 0.9, "pronoun") if spk else Resolved(None, 0.6, "unresolved")
         if low in ("they", "it"):
             for _pos, spk, _g, kind in reversed(self.history[-3:]):
