@@ -110,7 +110,7 @@ class Grammar:
             for c in range(j - 1, max(lo, j - 20) - 1, -1):
                 if toks[c].text == ",":
                     core = self.np_core_before(toks, c - 1, lo)
-                    if core and not self.pronoun(toks[core[0]]):
+                    if core and not (core[0] == core[1] and self.pronoun(toks[core[0]])):
                         return core
                     break
             return None
@@ -305,6 +305,12 @@ class CueFinder:
             if not verb:
                 continue
             r = g.np_before(toks, v - 1, k)
+            if r and r[0] > k and all(
+                    toks[x].word and not g.verb_at(toks, x) and not g.verbish(toks, x)
+                    and not g.lex.is_(toks[x].low, "prep") and not g.lex.is_(toks[x].low, "aux")
+                    and (not g.lex.is_(toks[x].low, "conj") or toks[x].low == "and") for x in range(k, r[0])):
+                # "Trump running mate Gov. Mike Pence", "the Vermont senator and Democratic candidate"
+                r = (k, r[1])
             if not r or r[0] != k:
                 if r and all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func") for x in range(k, r[0])):
                     pass
@@ -409,6 +415,9 @@ class CueFinder:
         r = g.subject_at_start(body)
         m = self._mention(body, r)
         if participle is not None:
+            near = self._clause_subject(body, body.index(participle))
+            if near is not None:
+                return Cue(near, participle.text, "participle")
             if m and m.kind in ("name", "group", "descriptor", "org"):
                 return Cue(m, participle.text, "participle")
         elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun") or (
@@ -417,6 +426,23 @@ class CueFinder:
                 r[0] == r[1] and g.lex.words.get(body[r[0]].low)):
             # no speech verb at all: the quote belongs to the sentence's subject
             return Cue(m, body[r[1] + 1].text, "sentence_subject")
+        return None
+
+    def _clause_subject(self, toks: list[Tok], before: int) -> Mention | None:
+        """Nearest "he has battled" / "Trump also attacked" before a participle: its subject."""
+        g = self.g
+        for i in range(before - 2, -1, -1):
+            t = toks[i]
+            if not (t.low in ("he", "she", "they") or t.text == "I" or (t.cap and g.namelike(t) and i > 0)):
+                continue
+            n = i + 1
+            while n < before and g.filler(toks[n]) and not g.lex.is_(toks[n].low, "aux"):
+                n += 1
+            if n < before and (g.lex.is_(toks[n].low, "aux") or g.verbish(toks, n) or g.verb_at(toks, n)):
+                r = g.np_core_before(toks, i, 0)
+                m = self._mention(toks, r)
+                if m and m.kind in ("name", "pronoun"):
+                    return m
         return None
 
     def _antecedent(self, toks: list[Tok], who: int) -> Mention | None:
