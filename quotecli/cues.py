@@ -332,6 +332,12 @@ class CueFinder:
         for c in range(k, len(toks)):
             if toks[c].text != ",":
                 continue
+            verb = g.verb_at(toks, c + 1)
+            if verb and not verb[0].endswith("ing"):
+                ra = g.np_after(toks, c + 1 + verb[1])
+                ma = self._mention(toks, ra)
+                if ma and ma.kind in ("name", "pronoun", "descriptor", "group", "org"):
+                    return Cue(ma, toks[c + 1].text, "trailing_cue")
             for v in range(c + 2, min(len(toks), c + 12)):
                 verb = g.verb_at(toks, v)
                 if not verb:
@@ -415,9 +421,16 @@ class CueFinder:
         r = g.subject_at_start(body)
         m = self._mention(body, r)
         if participle is not None:
-            near = self._clause_subject(body, body.index(participle))
+            pi = body.index(participle)
+            near = self._clause_subject(body, pi)
             if near is not None:
                 return Cue(near, participle.text, "participle")
+            if pi >= 2 and body[pi - 1].text == ",":
+                r0 = g.np_before(body, pi - 2, 0)  # "Mr. Butterfield, noting that"
+                m0 = self._mention(body, r0)
+                if m0 and m0.kind in ("name", "pronoun", "descriptor") and all(
+                        g.lex.is_(x.low, "func") or not x.word for x in body[:r0[0]]):
+                    return Cue(m0, participle.text, "participle")
             if m and m.kind in ("name", "group", "descriptor", "org"):
                 return Cue(m, participle.text, "participle")
         elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun") or (

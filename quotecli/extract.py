@@ -60,6 +60,7 @@ class Extractor:
         text = self.text
         spans = find_spans(text, self.ptb)
         quotes = [s for s in spans if not is_title(text, s)]
+        self._open_marks = [s.open_at for s in spans]
         found: list[Found] = []
         for i, sp in enumerate(quotes):
             prev = quotes[i - 1] if i else None
@@ -102,12 +103,20 @@ class Extractor:
             # a quote opening its paragraph, after a paragraph that ends with a colon
             q_start, q_end = self.paras[pi - 1]
             intro = text[q_start:q_end].rstrip()
-            if intro.endswith(":"):
+            # "Caddell continued:" or a one-sentence paragraph that announces the quote:
+            # "Howard continued his scathing remarks."
+            short = (intro.endswith(".") and len(_WORDS.findall(intro)) <= 12 and not self._has_quote(q_start, q_end)
+                     and sentence_start(text, q_start, q_start + len(intro) - 1) == q_start)
+            if intro.endswith(":") or short:
                 lo = sentence_start(text, q_start, q_start + len(intro) - 1)
-                c = self.finder.left(tokenize(text, lo, q_start + len(intro)))
-                if c is not None:
+                c = self.finder.left(tokenize(text, lo, q_start + len(intro) - (0 if intro.endswith(":") else 1)))
+                if c is not None and (intro.endswith(":") or c.rule in ("reported_partial", "speaker_verb_colon")):
                     cue = Cue(c.mention, c.cue, "intro_paragraph", c.antecedent)
         return Found(sp, cue, cue.rule if cue else "none")
+
+    def _has_quote(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self._open_marks, lo)
+        return i < len(self._open_marks) and self._open_marks[i] < hi
 
     def _fallbacks(self, found: list[Found]) -> list[Found]:
         """Credit uncued quotes from their neighbours: same sentence, then the previous quote."""
