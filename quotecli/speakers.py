@@ -1,0 +1,99 @@
+"""Speakers across documents: one row per person, surnames joined only when unambiguous.
+
+A document names its speaker as fully as it can ("Antony Blinken", or just "Blinken" when the
+article never gives the first name). Across documents a bare surname joins the one full name
+that ends with it; when two people share it (Isaac and Michael Herzog) it stays its own
+speaker, and quotes that were joined before the second person appeared are split back out.
+"""
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+
+import regex
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_PRONOUNS = frozenset("he she they it i we you who him her them".split())
+
+
+def norm(name: str) -> str:
+    """Lower case, accents off, punctuation to spaces: "José Martí" -> "jose marti"."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("’", "").replace("'", "").replace(".", "")
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+def is_name_alias(mention: str | None) -> bool:
+    """A mention worth keeping as an alias: a name, not "he" or "the top diplomat"."""
+    if not mention or not mention[:1].isupper():
+        return False
+    first = mention.split()[0].lower()
+    return first not in _PRONOUNS and first not in ("the", "a", "an", "his", "her", "their", "its")
+
+
+class SpeakerTable:
+    """Finds or creates the speaker row for a document-level name, inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def _create(self, name: str) -> int:
+        n = norm(name)
+        cur = self.conn.execute("INSERT INTO speakers(name, norm, last) VALUES (?, ?, ?)",
+                                (name, n, n.split()[-1] if n else ""))
+        return int(cur.lastrowid)
+
+    def _full_names(self, last: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT id, name FROM speakers WHERE last = ? AND instr(norm, ' ') > 0", (last,)).fetchall()
+
+    def assign(self, name: str) -> int:
+        """The speaker id for a quote whose document names its speaker `name`."""
+        row = self.conn.execute("SELECT id FROM speakers WHERE name = ?", (name,)).fetchone()
+        n = norm(name)
+        if not n:
+            return row[0] if row else self._create(name)
+        if " " not in n:
+            fulls = self._full_names(n)
+            if len(fulls) == 1:
+                return int(fulls[0]["id"])
+            return int(row[0]) if row else self._create(name)
+        if row:
+            return int(row[0])
+        sid = self._create(name)
+        self._rebalance(n.split()[-1])
+        return sid
+
+    def _rebalance(self, last: str) -> None:
+        """After a new full name: join the bare surname to it, or split it back out."""
+        fulls = self._full_names(last)
+        bare = self.conn.execute("SELECT id, name FROM speakers WHERE norm = ?", (last,)).fetchone()
+        if len(fulls) == 1 and bare is not None:
+            self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (fulls[0]["id"], bare["id"]))
+            self.conn.execute("INSERT OR IGNORE INTO aliases(speaker_id, alias, norm) SELECT ?, alias, norm FROM aliases "
+                              "WHERE speaker_id = ?", (fulls[0]["id"], bare["id"]))
+            self.conn.execute("INSERT OR IGNORE INTO name_tokens(token, speaker_id) SELECT token, ? FROM name_tokens "
+                              "WHERE speaker_id = ?", (fulls[0]["id"], bare["id"]))
+            self.conn.execute("DELETE FROM speakers WHERE id = ?", (bare["id"],))
+        elif len(fulls) > 1:
+            # quotes credited to the bare surname must not stay with either person
+            ids = [f["id"] for f in fulls]
+            marks = ",".join("?" * len(ids))
+            moved = self.conn.execute(
+                f"SELECT id, speaker FROM quotes WHERE speaker_id IN ({marks})", ids).fetchall()
+            stray = [r["id"] for r in moved if norm(r["speaker"] or "") == last]
+            if stray:
+                name = next(r["speaker"] for r in moved if r["id"] == stray[0])
+                bid = bare["id"] if bare else self._create(name)
+                self.conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", [(bid, q) for q in stray])
+                self.conn.execute(f"DELETE FROM aliases WHERE norm = ? AND speaker_id IN ({marks})", [last, *ids])
+                self.add_alias(bid, name)
+
+    def add_alias(self, speaker_id: int, alias: str) -> None:
+        n = norm(alias)
+        cur = self.conn.execute("INSERT OR IGNORE INTO aliases(speaker_id, alias, norm) VALUES (?, ?, ?)",
+                                (speaker_id, alias, n))
+        if cur.rowcount:
+            self.conn.executemany("INSERT OR IGNORE INTO name_tokens(token, speaker_id) VALUES (?, ?)",
+                                  [(t, speaker_id) for t in set(n.split())])
