@@ -154,7 +154,8 @@ class Extractor:
                 between = text[a.outer_end:self.paras[pb - 1][1]] if pb - 1 >= pa else ""
                 if len(_WORDS.findall(between)) > 25:
                     continue
-            out[i] = Found(f.span, out[i - 1].cue, "continuation")
+            # in a new paragraph: a dialogue turn, decided once speakers are resolved
+            out[i] = Found(f.span, out[i - 1].cue, "continuation" if pb == pa else "turn")
         return out
 
 
@@ -170,8 +171,16 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
     conf = ex.conf
     out: list[Quote] = []
+    last_in_para: dict[int, Quote] = {}  # the last quote of each paragraph, for dialogue turns
     for f in found:
         sp = f.span
+        para = ex.para_of(sp.open_at)
+        if f.rule == "turn":
+            q = _turn(text, doc, sp, para, last_in_para, resolver, conf, out[-1] if out else None)
+            if q is not None:
+                out.append(q)
+                last_in_para[ex.para_of(sp.end)] = q
+            continue
         if f.cue is None:
             if not show_all:
                 continue  # nobody is credited: a scare quote, a title or an unattributed line
@@ -183,6 +192,32 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         if f.rule not in ("continuation", "same_sentence"):
             resolver.remember(sp.start, r.speaker, m)
         c = conf.get(f.rule, 0.5) * r.factor * (1.0 if sp.closed else 0.8)
-        out.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r.speaker, m.text, f.cue.cue,
-                         f.rule, min(1.0, c), m.start, m.end))
+        q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r.speaker, m.text, f.cue.cue,
+                  f.rule, min(1.0, c), m.start, m.end)
+        out.append(q)
+        last_in_para[ex.para_of(sp.end)] = q
     return out
+
+
+def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,
+          conf: dict[str, float], latest: Quote | None) -> Quote | None:
+    """An uncued quote opening a paragraph right after a quote paragraph.
+
+    Two turns by different people before it: the exchange alternates, so it is the earlier
+    one's. A name addressed in the previous turn ("My dear Mr. Bennet, ...") answers. Otherwise
+    the previous speaker goes on, as news paragraphs do.
+    """
+    prev, prev2 = last.get(para - 1, latest), last.get(para - 2)
+    src, rule = prev, "continuation"
+    if prev is not None and prev2 is not None and prev2.speaker and prev.speaker and prev2.speaker != prev.speaker:
+        src, rule = prev2, "alternation"
+    elif prev is not None:
+        who = resolver.addressee(prev.text)
+        if who and who != prev.speaker:
+            return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], who, None, None, "alternation",
+                         conf.get("alternation", 0.5) * (1.0 if sp.closed else 0.8))
+    if src is None:
+        return None
+    c = conf.get(rule, 0.5) * (0.8 if rule == "continuation" else 1.0) * (1.0 if sp.closed else 0.8)
+    return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], src.speaker, src.mention, src.cue, rule, c,
+                 src.mention_start, src.mention_end)

@@ -25,6 +25,11 @@ _RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
 )
 _POSS = ("’s", "'s", "’", "'")
+# a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
+_VOCATIVE = regex.compile(
+    r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
+    r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|\p{Lu}[\p{L}'’\-]+)\s*(?=[,!?.;]|$)")
+_HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
 @dataclass
@@ -119,6 +124,18 @@ class Resolver:
             if len(cands) == 1:
                 return next(iter(cands)), "first-name"
         return None, "unknown"
+
+    def addressee(self, quote: str) -> str | None:
+        """The person a quote speaks to, when it names a known one at a clause edge."""
+        for m in _VOCATIVE.finditer(quote):
+            name = m.group(1)
+            h = _HONORIFIC.fullmatch(name)
+            if h:
+                return f"{h.group(1)}{'.' if h.group(1) in ('Mr', 'Mrs', 'Ms', 'Dr') else ''} {h.group(2)}"
+            full, _how = self.person_for(name)
+            if full:
+                return full
+        return None
 
     def gender_of(self, name: str) -> str | None:
         p = self.people.get(name)

@@ -61,6 +61,11 @@ CASES = [
      [("He told me ‘never again’ and left,", "Omar Haddad", "Omar Haddad")]),
     ("multi-paragraph", "Rosa Diaz said: “The first part.\n\n“The second part.”\n\nThe meeting ended.",
      [("The first part.\n\n“The second part.", "Rosa Diaz", "Rosa Diaz")]),
+    # alternating dialogue: an uncued reply goes back to the first speaker
+    ("alternating-turns", "Tom Reed asked Ann Cole: “Are you coming?”\n\n“No,” she said.\n\n“Why not?”",
+     [("Are you coming?", "Tom Reed", "Tom Reed"), ("No,", "Ann Cole", "she"), ("Why not?", "Tom Reed", "Tom Reed")]),
+    ("addressee-answers", "“My dear Mr. Bennet, have you heard?” said his lady.\n\n“I have not.”",
+     [("My dear Mr. Bennet, have you heard?", "His lady", "his lady"), ("I have not.", "Mr. Bennet", None)]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
@@ -81,9 +86,9 @@ def test_golden(text: str, expected: list) -> None:
 
 
 KNOWN_LIMITS = [
-    # alternating dialogue: an uncued reply goes back to the first speaker (issue 4)
-    ("alternating-turns", "Tom Reed asked Ann Cole: “Are you coming?”\n\n“No,” she said.\n\n“Why not?”",
-     [("Are you coming?", "Tom Reed", "Tom Reed"), ("No,", "Ann Cole", "she"), ("Why not?", "Tom Reed", "Tom Reed")]),
+    # "his wife" needs the man the possessive points to, and his wife's name
+    ("possessive-descriptor", "Mr. Bennet sat down. “Nonsense,” said his wife.",
+     [("Nonsense,", "Mrs. Bennet", "his wife")]),
 ]
 
 
