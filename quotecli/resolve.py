@@ -141,6 +141,12 @@ class Resolver:
         p = self.people.get(name)
         if p:
             return p.gender
+        words = name.split()
+        if not words:
+            return None
+        first = words[0].lower().rstrip(".")
+        if first in ("mr", "mrs", "ms", "miss", "sir", "lady", "lord", "dr") or len(words) == 1:
+            return self.lex.first_names.get(first)
         return None
 
     # -- one mention --------------------------------------------------------------------
