@@ -99,6 +99,8 @@ class Extractor:
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
         if cue is None:
             cue = late
+        if cue is None and text[p_start:sp.open_at].strip():
+            cue = self._beat(sp, prev, p_start)
         if cue is None and pi > 0 and text[p_start:sp.open_at].strip() == "":
             # a quote opening its paragraph, after a paragraph that ends with a colon
             q_start, q_end = self.paras[pi - 1]
@@ -113,6 +115,27 @@ class Extractor:
                 if c is not None and (intro.endswith(":") or c.rule in ("reported_partial", "speaker_verb_colon")):
                     cue = Cue(c.mention, c.cue, "intro_paragraph", c.antecedent)
         return Found(sp, cue, cue.rule if cue else "none")
+
+    def _beat(self, sp: Span, prev: Span | None, p_start: int) -> Cue | None:
+        """“How should I know?” after "Poirot shrugged his shoulders." in the same paragraph:
+        the subject of the narrative sentence just before a sentence-opening quote."""
+        text = self.text
+        lo = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
+        s0 = sentence_start(text, lo, sp.open_at)
+        if text[s0:sp.open_at].strip() or s0 <= lo:
+            return None  # the quote does not open its sentence, or no narrative sentence before it
+        s1 = sentence_start(text, lo, max(lo, s0 - 1))
+        if s1 < lo or self._has_quote(s1, s0):
+            return None
+        toks = tokenize(text, s1, s0)
+        g = self.finder.g
+        r = g.subject_at_start(toks)
+        if not r:
+            return None
+        m = self.finder._mention(toks, r)
+        if m and (m.kind == "name" or (m.kind == "pronoun" and toks[r[0]].low in ("he", "she", "i"))):
+            return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "action_beat")
+        return None
 
     def _has_quote(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self._open_marks, lo)
