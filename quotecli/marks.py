@@ -43,7 +43,11 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Paragraph ranges: blank-line separated when the text uses blank lines, else lines."""
     newlines = text.count("\n")
     blanks = len(_BLANK_LINE.findall(text)) if newlines else 0
-    sep = _BLANK_LINE if blanks and blanks * 4 >= newlines else _NEWLINE
+    # Blank lines separate paragraphs when they are common, or when the text is hard-wrapped
+    # (most lines short), as in printed books and e-mail; otherwise every line is a paragraph.
+    sep = _NEWLINE
+    if blanks and (blanks * 4 >= newlines or _hard_wrapped(text)):
+        sep = _BLANK_LINE
     out, pos = [], 0
     for m in sep.finditer(text):
         if m.start() > pos:
@@ -52,6 +56,15 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         out.append((pos, len(text)))
     return out
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Most lines end near a fixed width: sample the first lines, no more."""
+    lines = [ln for ln in text[:200_000].split("\n", 2000)[:2000] if ln.strip()]
+    if len(lines) < 8:
+        return False
+    short = sum(1 for ln in lines if len(ln) <= 100)
+    return short >= 0.9 * len(lines)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
