@@ -1,0 +1,152 @@
+"""Documents from files, folders, stdin and JSON Lines, with one-line errors and no stops.
+
+Bad input (a missing path, a binary or undecodable file, an empty file, a malformed JSONL
+line) is reported through `on_error` as one line naming the file (and line) and skipped; the
+rest is still read. JSONL is streamed line by line.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+ErrorSink = Callable[[str], None]
+_SNIFF = 8192
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xml", ".json", ".jsonl",
+                            ".csv", ".tsv", ".srt", ".vtt", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    doc_id: str
+    text: str
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes to text: a BOM decides, else UTF-8, else the encoding given; ValueError if none fits."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ValueError(f"{name}: cannot decode as {encoding} ({exc})") from None
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{name}: not valid UTF-8 at byte {exc.start} (give --encoding, e.g. cp1252)") from None
+
+
+def _binary(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+def _walk(root: Path, on_error: ErrorSink) -> Iterator[Path]:
+    """Files below a folder, sorted, hidden ones skipped; unreadable folders reported."""
+    def onerror(exc: OSError) -> None:
+        on_error(f"{exc.filename}: cannot read folder ({exc.strerror})")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for f in sorted(filenames):
+            if f.startswith("."):
+                continue
+            p = Path(dirpath) / f
+            if p.suffix.lower() in _TEXT_SUFFIXES:
+                yield p
+
+
+def read_text_file(path: Path, name: str, encoding: str | None, on_error: ErrorSink) -> str | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        on_error(f"{name}: no such file")
+        return None
+    except IsADirectoryError:
+        on_error(f"{name}: is a folder")
+        return None
+    except OSError as exc:
+        on_error(f"{name}: cannot read ({exc.strerror})")
+        return None
+    if not data.strip():
+        on_error(f"{name}: empty file, skipped")
+        return None
+    if _binary(data[:_SNIFF]):
+        on_error(f"{name}: binary file, skipped")
+        return None
+    try:
+        return decode(data, name, encoding)
+    except ValueError as exc:
+        on_error(str(exc))
+        return None
+
+
+def read_jsonl(lines: Iterable[bytes | str], name: str, on_error: ErrorSink) -> Iterator[Document]:
+    """Documents from JSON Lines: `text` plus `doc_id` (or `id`), one object a line."""
+    for lineno, raw in enumerate(lines, 1):
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                on_error(f"{name}:{lineno}: not valid UTF-8, line skipped")
+                continue
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            on_error(f"{name}:{lineno}: malformed JSON ({exc.msg} at column {exc.colno}), line skipped")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            on_error(f"{name}:{lineno}: no string field 'text', line skipped")
+            continue
+        did = obj.get("doc_id", obj.get("id"))
+        yield Document(str(did) if did is not None else f"{name}:{lineno}", obj["text"])
+
+
+def read_documents(paths: Iterable[str], *, input_format: str = "text", encoding: str | None = None,
+                   on_error: ErrorSink, stdin=None) -> Iterator[Document]:
+    """Every document named by `paths` (files, folders, "-" for stdin), in order."""
+    for given in paths:
+        if given == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if input_format == "jsonl":
+                yield from read_jsonl(stream, "<stdin>", on_error)
+            else:
+                data = stream.read()
+                if isinstance(data, str):
+                    data = data.encode("utf-8", "surrogateescape")
+                if not data.strip():
+                    on_error("<stdin>: empty input")
+                    continue
+                try:
+                    yield Document("-", decode(data, "<stdin>", encoding))
+                except ValueError as exc:
+                    on_error(str(exc))
+            continue
+        p = Path(given)
+        if not p.exists():
+            on_error(f"{given}: no such file or folder")
+            continue
+        files = _walk(p, on_error) if p.is_dir() else [p]
+        for f in files:
+            name = given if f == p else str(f)
+            if input_format == "jsonl":
+                try:
+                    with open(f, "rb") as fh:
+                        yield from read_jsonl(fh, name, on_error)
+                except OSError as exc:
+                    on_error(f"{name}: cannot read ({exc.strerror})")
+            else:
+                text = read_text_file(f, name, encoding, on_error)
+                if text is not None:
+                    yield Document(name, text)
