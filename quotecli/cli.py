@@ -19,6 +19,12 @@ QUOTE_COLUMNS = ["doc", "speaker", "text"]
 EXPLAIN_COLUMNS = ["doc", "speaker", "mention", "cue", "rule", "confidence", "text"]
 
 
+class Fail(click.ClickException):
+    """A failure explained in one line; exit code 2 like every other error."""
+
+    exit_code = ExitStatus.ERROR
+
+
 class Errors:
     """Counts input errors and prints each as one line on stderr."""
 
@@ -123,7 +129,7 @@ def eval_(gold, pred, show_errors, per_kind, ptb_quotes, as_json):
     try:
         report = evaluate(gold, pred, ptb_quotes=ptb_quotes)
     except GoldError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Fail(str(exc)) from None
     if as_json:
         out = dict(report.summary, per_rule=report.per_rule, error_kinds=dict(report.kinds()))
         if show_errors:
@@ -136,6 +142,379 @@ def eval_(gold, pred, show_errors, per_kind, ptb_quotes, as_json):
     if show_errors:
         click.echo("")
         click.echo(format_errors(report, per_kind))
+
+
+# -- the index ---------------------------------------------------------------------------
+def _db_path(db_path: str | None):
+    from pathlib import Path
+
+    from .db import default_path
+
+    return Path(db_path) if db_path else default_path()
+
+
+def _open(db_path: str | None, *, create: bool = False):
+    from .db import DatabaseError, connect
+
+    path = _db_path(db_path)
+    try:
+        return connect(path, create=create)
+    except DatabaseError as exc:
+        raise Fail(str(exc)) from None
+
+
+class Progress:
+    """Files, MB/s and ETA on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total_bytes: int | None, enabled: bool):
+        import time
+
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = total_bytes
+        self.t0 = self.last = time.monotonic()
+        self.docs = 0
+        self.bytes = 0
+
+    def update(self, nbytes: int) -> None:
+        import time
+
+        self.docs += 1
+        self.bytes += nbytes
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        rate = self.bytes / max(now - self.t0, 1e-6) / 1e6
+        eta = ""
+        if self.total and rate > 0:
+            eta = f", ETA {max(0.0, (self.total - self.bytes) / 1e6 / rate):.0f}s"
+        sys.stderr.write(f"\r{self.docs} documents, {self.bytes / 1e6:.1f} MB, {rate:.2f} MB/s{eta}   ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 70 + "\r")
+            sys.stderr.flush()
+
+
+def _total_bytes(paths) -> int | None:
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        if os.path.isfile(p):
+            total += os.path.getsize(p)
+        elif os.path.isdir(p):
+            for dirpath, _dirs, files in os.walk(p):
+                total += sum(os.path.getsize(os.path.join(dirpath, f)) for f in files
+                             if os.path.isfile(os.path.join(dirpath, f)))
+    return total
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="text: each file is a document; jsonl: one {doc_id, text} object a line.")
+@click.option("--encoding", help="Decode text files with this encoding (default: BOM, else UTF-8).")
+@click.option("--ptb-quotes", is_flag=True, help="Read ``…'' and ''…'' as quotation marks.")
+@click.option("--silent", is_flag=True, help="No progress bar and no summary.")
+def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
+    """Extract quotes from PATHS and store them in the index (incrementally).
+
+    Unchanged documents are skipped, changed ones replaced; each document is committed on its
+    own, so an interrupted run keeps everything done so far and the next run resumes.
+
+    \b
+    Examples:
+      quotecli index examples/
+      quotecli index ~/news/ --db news.db
+      quotecli index corpus.jsonl --input-format jsonl
+    """
+    from .extract import extract
+    from .index import Indexer, IndexSummary
+    from .readers import read_documents
+
+    conn = _open(db_path, create=True)
+    errors = Errors()
+    ix = Indexer(conn)
+    summary = IndexSummary()
+    progress = Progress(None if silent else _total_bytes(paths), not silent)
+    try:
+        for doc in read_documents(paths, input_format=input_format, encoding=encoding, on_error=errors):
+            try:
+                state, digest = ix.status(doc.doc_id, doc.text)
+                if state != "unchanged":
+                    quotes = extract(doc.text, doc.doc_id, ptb_quotes=ptb_quotes)
+                    state = ix.add(doc.doc_id, doc.text, quotes, digest)
+                    if state != "unchanged":
+                        summary.quotes_added += len(quotes)
+                setattr(summary, state, getattr(summary, state) + 1)
+            except KeyboardInterrupt:
+                raise
+            except Exception as exc:
+                summary.failed += 1
+                errors(f"{doc.doc_id}: not indexed ({type(exc).__name__}: {exc})")
+            progress.update(len(doc.text))
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(f"quotecli: interrupted; {summary.new + summary.changed} documents committed, "
+                   "run the same command again to resume", err=True)
+        sys.exit(130)
+    finally:
+        progress.close()
+        conn.close()
+    summary.failed += errors.count - summary.failed if errors.count > summary.failed else 0
+    if not silent:
+        click.echo(f"indexed: {summary.line()} ({_db_path(db_path)})", err=True)
+    sys.exit(ExitStatus.ERROR if errors.count else ExitStatus.OK)
+
+
+@main.group()
+def db():
+    """The index file itself."""
+
+
+@db.command(name="path")
+@db_option
+def db_path_cmd(db_path):
+    """Print where the index is (QUOTECLI_DB, --db or the user data folder).
+
+    \b
+    Example:
+      quotecli db path
+    """
+    click.echo(str(_db_path(db_path)))
+
+
+def _pick_speakers(conn, name: str, min_score: float, pick: int | None, speaker_id: int | None) -> list[int]:
+    """Speaker ids for NAME; says on stderr which were included and which else matched."""
+    from .query import match_speakers
+
+    if speaker_id is not None:
+        row = conn.execute("SELECT name FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+        if row is None:
+            raise Fail(f"no speaker with id {speaker_id}; see 'quotecli speakers'")
+        return [speaker_id]
+    matches = match_speakers(conn, name, min_score)
+    if not matches:
+        return []
+    if pick is not None:
+        if not 1 <= pick <= len(matches):
+            raise Fail(f"--pick {pick}: only {len(matches)} speakers match {name!r}")
+        chosen = [matches[pick - 1]]
+    else:
+        best = matches[0].score
+        chosen = [m for m in matches if m.score >= best - 5]
+    others = [m for m in matches if m not in chosen]
+    if len(chosen) > 1 or others:
+        click.echo("included: " + "; ".join(f"{m.name} (id {m.speaker_id}, {m.quotes} quotes, score {m.score:g})"
+                                            for m in chosen), err=True)
+        if others:
+            listed = "; ".join(f"{i}. {m.name} (id {m.speaker_id}, {m.quotes} quotes, score {m.score:g})"
+                               for i, m in enumerate(matches, 1) if m in others[:8])
+            click.echo(f"also matching: {listed}; choose with --pick N or --speaker-id ID", err=True)
+    return [m.speaker_id for m in chosen]
+
+
+def _query_errors(fn):
+    """Run a query generator, turning QueryError into a one-line failure."""
+    from .query import QueryError
+
+    try:
+        yield from fn
+    except QueryError as exc:
+        raise Fail(str(exc)) from None
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@click.option("--min-score", default=80.0, show_default=True, help="Lowest fuzzy score (0-100) a name may match with.")
+@click.option("--limit", type=int, help="At most this many quotes.")
+@click.option("--doc", help="Only quotes from this document id.")
+@click.option("--grep", "pattern", help="Only quotes whose text matches this regular expression (case-insensitive).")
+@click.option("--pick", type=int, help="Of several matching speakers, take the Nth listed.")
+@click.option("--speaker-id", type=int, help="Exactly this speaker (ids are in 'quotecli speakers').")
+@click.option("--explain", is_flag=True, help="Table shows mention, cue, rule and confidence.")
+@output_options
+def who(name, db_path, min_score, limit, doc, pattern, pick, speaker_id, explain, fmt):
+    """Quotes by the speaker(s) NAME matches: typos, surname or first name only, any case,
+    accents and word order all work.
+
+    \b
+    Examples:
+      quotecli who Blinken
+      quotecli who "antony blinkin" --grep ceasefire
+      quotecli who netanyahu --jsonl | jq -r .text
+    """
+    from .output import render
+    from .query import quotes_by_speakers
+
+    conn = _open(db_path)
+    ids = _pick_speakers(conn, name, min_score, pick, speaker_id)
+    if not ids:
+        click.echo(f"quotecli: no speaker matches {name!r}", err=True)
+        sys.exit(ExitStatus.NO_RESULTS)
+    rows = _query_errors(quotes_by_speakers(conn, ids, doc=doc, pattern=pattern, limit=limit))
+    n = render(rows, fmt, columns=EXPLAIN_COLUMNS if explain else QUOTE_COLUMNS)
+    _finish(n)
+
+
+def _highlight(rows, pattern: str, use_regex: bool, ignore_case: bool):
+    import regex
+
+    from .query import fts_query
+
+    if use_regex:
+        rx = regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+    else:
+        words = [w.strip('"').replace('""', '"') for w in fts_query(pattern).split()]
+        if not words:
+            yield from rows
+            return
+        rx = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+    for r in rows:
+        r = dict(r)
+        r["text"] = rx.sub(lambda m: click.style(m.group(), fg="red", bold=True), r["text"], timeout=1.0)
+        yield r
+
+
+@main.command()
+@click.argument("pattern")
+@db_option
+@click.option("-e", "--regex", "use_regex", is_flag=True, help="PATTERN is a regular expression (else: words, ranked).")
+@click.option("-i", "--ignore-case", is_flag=True, help="Case-insensitive regular expression (words always are).")
+@click.option("--speaker", help="Only quotes by the speaker(s) this name matches (fuzzy, as in 'who').")
+@click.option("--limit", type=int, help="At most this many quotes.")
+@click.option("--explain", is_flag=True, help="Table shows mention, cue, rule and confidence.")
+@output_options
+def grep(pattern, db_path, use_regex, ignore_case, speaker, limit, explain, fmt):
+    """Quotes whose text matches PATTERN: words through full-text search (best first), or a
+    regular expression with -e.
+
+    \b
+    Examples:
+      quotecli grep ceasefire
+      quotecli grep "hostage deal" --speaker Blinken --json
+      quotecli grep -e -i "\\bcease-?fire\\b"
+    """
+    from .output import render
+    from .query import grep as grep_quotes
+
+    conn = _open(db_path)
+    ids = None
+    if speaker:
+        ids = _pick_speakers(conn, speaker, 80.0, None, None)
+        if not ids:
+            click.echo(f"quotecli: no speaker matches {speaker!r}", err=True)
+            sys.exit(ExitStatus.NO_RESULTS)
+    rows = _query_errors(grep_quotes(conn, pattern, use_regex=use_regex, ignore_case=ignore_case,
+                                     speaker_ids=ids, limit=limit))
+    if fmt == "table" and sys.stdout.isatty():
+        rows = _highlight(rows, pattern, use_regex, ignore_case)
+    n = render(rows, fmt, columns=EXPLAIN_COLUMNS if explain else QUOTE_COLUMNS)
+    _finish(n)
+
+
+@main.command()
+@db_option
+@click.option("--min", "min_quotes", default=1, show_default=True, help="Only speakers with at least N quotes.")
+@click.option("--match", help="Only speakers this name matches (fuzzy).")
+@click.option("--limit", type=int, help="At most this many speakers.")
+@output_options
+def speakers(db_path, min_quotes, match, limit, fmt):
+    """Speakers with their quote counts and aliases, most quoted first.
+
+    \b
+    Examples:
+      quotecli speakers --min 5
+      quotecli speakers --match herzog --json
+    """
+    from .output import render
+    from .query import speakers as list_speakers
+
+    conn = _open(db_path)
+    rows = list_speakers(conn, min_quotes=min_quotes, match=match, limit=limit)
+    n = render(rows, fmt, columns=["speaker_id", "speaker", "quotes", "aliases"], wide="aliases")
+    _finish(n)
+
+
+@main.command()
+@click.argument("quote_id")
+@db_option
+@output_options
+def show(quote_id, db_path, fmt):
+    """One quote with its sentence and paragraph, document and offsets.
+
+    QUOTE_ID is a record id (or its first characters) as printed by --json.
+
+    \b
+    Example:
+      quotecli show 3f9a2c
+    """
+    from .output import render
+    from .query import QueryError
+    from .query import show as show_quote
+
+    conn = _open(db_path)
+    try:
+        rec = show_quote(conn, quote_id)
+    except QueryError as exc:
+        raise Fail(str(exc)) from None
+    if fmt == "table":
+        for key in ("id", "doc", "start", "end", "speaker", "mention", "cue", "rule", "confidence", "text",
+                    "sentence", "paragraph"):
+            click.echo(f"{key + ':':<12}{rec[key] if rec[key] is not None else ''}")
+        return
+    render([rec], fmt, columns=list(rec))
+
+
+@main.command()
+@db_option
+@click.option("--top", default=10, show_default=True, help="How many top speakers to list.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def stats(db_path, top, as_json):
+    """Documents, quotes, speakers, share of quotes attributed, top speakers, rules used.
+
+    \b
+    Example:
+      quotecli stats --top 5
+    """
+    import json
+
+    from tabulate import tabulate
+
+    from .query import stats as index_stats
+
+    conn = _open(db_path)
+    s = index_stats(conn, top)
+    if as_json:
+        click.echo(json.dumps(s, indent=2, ensure_ascii=False))
+        return
+    click.echo(tabulate([[k, s[k]] for k in ("documents", "characters", "quotes", "speakers", "attributed_share")],
+                        tablefmt="plain"))
+    click.echo("\n" + tabulate([[r["speaker"], r["quotes"]] for r in s["top_speakers"]], headers=["top speaker", "quotes"]))
+    click.echo("\n" + tabulate([[r["rule"], r["quotes"]] for r in s["rules"]], headers=["rule", "quotes"]))
+
+
+@main.command()
+@db_option
+@click.option("--csv", "as_csv", is_flag=True, help="CSV instead of JSON Lines.")
+def export(db_path, as_csv):
+    """Every quote in the index as JSON Lines (default) or CSV, for pandas, jq or spreadsheets.
+
+    \b
+    Examples:
+      quotecli export > quotes.jsonl
+      quotecli export --csv > quotes.csv
+    """
+    from .output import render
+    from .query import export as export_quotes
+
+    conn = _open(db_path)
+    n = render(export_quotes(conn), "csv" if as_csv else "jsonl", columns=[])
+    _finish(n)
 
 
 def run() -> None:
