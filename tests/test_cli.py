@@ -1,0 +1,144 @@
+"""Commands through click's runner (and one real pipe), on real text."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotecli.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SEED = ROOT / "tests" / "data" / "seed.gold.jsonl"
+SHARED = ROOT.parent / "shared"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def test_extract_json_records(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("“We will win the vote,” said Margaret Okafor.", encoding="utf-8")
+    r = run("extract", f, "--json")
+    assert r.exit_code == 0, r.output
+    recs = json.loads(r.output)
+    assert [(x["speaker"], x["text"], x["start"], x["end"], x["rule"]) for x in recs] == [
+        ("Margaret Okafor", "We will win the vote,", 1, 22, "quote_verb_speaker")]
+    assert recs[0]["doc"] == str(f)
+
+
+def test_extract_jsonl_input_and_output():
+    r = run("extract", SEED, "--input-format", "jsonl", "--jsonl")
+    assert r.exit_code == 0
+    recs = [json.loads(line) for line in r.output.splitlines()]
+    assert len(recs) == 18 and {x["doc"] for x in recs} == {"cnn-blinken-israel"}
+
+
+def test_extract_explain_table_and_csv():
+    r = run("extract", EXAMPLES / "cnn-blinken-israel.txt", "--explain")
+    assert r.exit_code == 0 and "quote_speaker_verb" in r.output and "The top US diplomat" in r.output
+    r = run("extract", EXAMPLES / "cnn-blinken-israel.txt", "--csv")
+    header = r.output.splitlines()[0].split(",")
+    assert header[:10] == ["id", "doc", "start", "end", "text", "speaker", "mention", "cue", "rule", "confidence"]
+
+
+def test_stdin():
+    r = run("extract", "-", "--jsonl", input="“Not today,” said Ian Ross.".encode())
+    assert json.loads(r.output)["doc"] == "-" and json.loads(r.output)["speaker"] == "Ian Ross"
+
+
+def test_bad_inputs_are_one_line_each_and_the_rest_is_processed(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"doc_id": "d1", "text": "“Yes,” said Ann Cole."}) + "\n{broken\n"
+                    + json.dumps({"doc_id": "d2"}) + "\n" + json.dumps({"id": "d3", "text": "“No,” said Bo Park."}) + "\n")
+    r = run("extract", good, "--input-format", "jsonl", "--jsonl")
+    assert r.exit_code == 2
+    docs = [json.loads(line)["doc"] for line in r.stdout.splitlines()]
+    assert docs == ["d1", "d3"]
+    errs = r.stderr.strip().splitlines()
+    assert len(errs) == 2 and f"{good}:2:" in errs[0] and f"{good}:3:" in errs[1]
+    assert "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("content,msg", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    (b"", "empty file"),
+    (b"caf\xe9 \xe9t\xe9", "not valid UTF-8"),
+])
+def test_bad_files(tmp_path, content, msg):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    ok = tmp_path / "ok.txt"
+    ok.write_text("“Fine,” said Ann Cole.", encoding="utf-8")
+    r = run("extract", bad, ok, "--jsonl")
+    assert r.exit_code == 2
+    assert msg in r.stderr and str(bad) in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert json.loads(r.stdout)["speaker"] == "Ann Cole"
+
+
+def test_missing_path_and_encodings(tmp_path):
+    r = run("extract", tmp_path / "nope.txt")
+    assert r.exit_code == 2 and "no such file" in r.stderr
+    u16 = tmp_path / "u16.txt"
+    u16.write_bytes("“Ja,” said Jan Vos.".encode("utf-16"))
+    assert json.loads(run("extract", u16, "--jsonl").stdout)["speaker"] == "Jan Vos"
+    cp = tmp_path / "cp.txt"
+    cp.write_bytes("\x93Oui,\x94 said José Martí.".encode("latin-1"))
+    r = run("extract", cp, "--encoding", "cp1252", "--jsonl")
+    assert json.loads(r.stdout)["speaker"] == "José Martí"
+
+
+def test_no_quotes_exit_1(tmp_path):
+    f = tmp_path / "plain.txt"
+    f.write_text("Nothing is quoted here.", encoding="utf-8")
+    assert run("extract", f).exit_code == 1
+
+
+def test_eval_seed_is_perfect():
+    r = run("eval", SEED)
+    assert r.exit_code == 0
+    assert "end-to-end (span+speaker)     18    1.000    1.000    1.000" in r.output
+
+
+def test_eval_bad_gold(tmp_path):
+    bad = tmp_path / "g.jsonl"
+    bad.write_text("{not json\n")
+    r = run("eval", bad)
+    assert r.exit_code == 2 and f"{bad}:1:" in r.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "score_quotes.py").exists(), reason="../shared not present")
+@pytest.mark.parametrize("gold", ["seed.gold.jsonl", "polnear.dev.jsonl"])
+def test_eval_agrees_with_referee(tmp_path, gold):
+    gold_path = SHARED / "gold" / gold
+    pred = tmp_path / "pred.jsonl"
+    r = run("extract", gold_path, "--input-format", "jsonl", "--jsonl")
+    pred.write_text(r.stdout, encoding="utf-8")
+    ref = subprocess.run([sys.executable, SHARED / "tools" / "score_quotes.py", gold_path, pred, "--json"],
+                         capture_output=True, text=True, check=True)
+    theirs = json.loads(ref.stdout)
+    ours = json.loads(run("eval", gold_path, "--json").output)
+    for key in ("quote", "quote_exact", "end_to_end"):
+        for m in ("tp", "precision", "recall", "f1"):
+            assert ours[key][m] == pytest.approx(theirs[key][m], abs=1e-12), (key, m)
+    assert ours["speaker_accuracy"] == pytest.approx(theirs["speaker_accuracy"], abs=1e-12)
+    mine = json.loads(run("eval", gold_path, "--pred", pred, "--json").output)
+    assert mine["end_to_end"] == ours["end_to_end"]
+
+
+def test_broken_pipe_prints_no_traceback():
+    p = subprocess.run(f"{sys.executable} -m quotecli extract {EXAMPLES} --jsonl | head -1",
+                       shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert p.stdout.count("\n") == 1
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr
+
+
+def test_help_has_examples():
+    for cmd in ("extract", "eval", "index", "who", "grep", "speakers", "show", "stats", "export"):
+        r = run(cmd, "--help")
+        assert r.exit_code == 0 and "Example" in r.output, cmd
