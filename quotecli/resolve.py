@@ -79,6 +79,15 @@ class Resolver:
             if last.endswith(_POSS):
                 words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
             title, name, honorific = strip_titles(words)
+            if honorific and len(name) == 1 and name[0][:1].isupper():
+                # "Mr. Bennet": a person with a gender, kept out of the surname index so that
+                # "Mr. Obama" never competes with "Barack Obama" for "Obama"
+                hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
+                key = f"{hon} {name[0]}"
+                if key not in self.people:
+                    self.people[key] = Person(key, self.lex.first_names.get(honorific))
+                self.mentions.append((m.start(), key))
+                continue
             if len(name) < 2 or honorific:
                 continue
             if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
@@ -186,10 +195,10 @@ class Resolver:
             if gender is None or g is None or g == gender:
                 return spk
         for pos, full in reversed(self.mentions):
-            if pos >= before:
-                continue
+            if pos >= before or self._in_quote(pos):
+                continue  # people named inside a quotation are talked about, not talking
             g = self.people[full].gender
-            if gender is None or g is None or g == gender:
+            if gender is None or g == gender:  # far back, a name must be known to fit: not "Netherfield Park"
                 return full
         return None
 
@@ -223,8 +232,33 @@ class Resolver:
             return Resolved(None, 0.6, "unresolved")
         return Resolved(m.text if m.text == "I" else m.text.capitalize(), 0.8, "as-written")
 
+    def _kin(self, m: Mention, head: str) -> str | None:
+        """"his wife" -> Mrs. <his surname>; "her father" -> Mr. <her surname> (or the family's)."""
+        hon = {"wife": "Mrs.", "lady": "Mrs.", "mother": "Mrs.", "mama": "Mrs.", "husband": "Mr.", "father": "Mr.",
+               "papa": "Mr."}.get(head)
+        if hon is None:
+            return None
+        owner_gender = {"his": "m", "her": "f"}.get(m.text.split()[0].lower())
+        owner = self._recent_person(owner_gender, m.start) if owner_gender else None
+        # the family of the story: a surname met both as "Mr." and as "Mrs."
+        family = {k.split()[-1] for k in self.people if k.startswith("Mr. ")} & \
+            {k.split()[-1] for k in self.people if k.startswith("Mrs. ")}
+        if owner:
+            cand = f"{hon} {owner.split()[-1]}"
+            if cand in self.people and cand != owner:
+                return cand
+        if len(family) == 1:
+            cand = f"{hon} {next(iter(family))}"
+            if cand in self.people:
+                return cand
+        return None
+
     def _descriptor(self, m: Mention) -> Resolved:
         head = m.head or ""
+        if m.text.split()[0].lower() in ("his", "her", "their"):
+            kin = self._kin(m, head)
+            if kin:
+                return Resolved(kin, 0.8, "descriptor")
         if m.definite or m.text.split()[0].lower() in ("his", "her", "their"):
             titled = [p.name for p in self.people.values() if any(head in t.split() for t in p.titles)]
             if len(titled) == 1:
