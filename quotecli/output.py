@@ -6,6 +6,7 @@ holding the rows. Tables wrap or cut long text to the terminal width.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import shutil
 import sys
@@ -19,14 +20,18 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 def output_options(fn):
     """--json / --jsonl / --csv / --table, shared by every command that prints rows."""
+    @functools.wraps(fn)
+    def wrapper(*args, fmt=None, **kwargs):
+        return fn(*args, fmt=fmt or "table", **kwargs)
+
     for flag, fmt, help_ in reversed([
         ("--table", "table", "Readable table (default)."),
         ("--json", "json", "One JSON array."),
         ("--jsonl", "jsonl", "JSON Lines: one object a line, streamed."),
         ("--csv", "csv", "CSV with a header row."),
     ]):
-        fn = click.option(flag, "fmt", flag_value=fmt, default=fmt == "table", help=help_)(fn)
-    return fn
+        wrapper = click.option(flag, "fmt", flag_value=fmt, help=help_)(wrapper)
+    return wrapper
 
 
 def _cell(value, width: int | None) -> str:
@@ -75,10 +80,10 @@ def render(rows: Iterable[dict], fmt: str, *, columns: list[str], stream: IO[str
     if not materialised:
         return 0
     total = width or shutil.get_terminal_size((120, 24)).columns
-    others = sum(min(24, max((len(_cell(r.get(c), None)) for r in materialised), default=0)) + 3
+    others = sum(min(32, max((len(_cell(r.get(c), None)) for r in materialised), default=0)) + 3
                  for c in columns if c != wide)
     wide_w = max(30, total - others - 4) if wide in columns else None
-    table = [[_cell(r.get(c), wide_w if c == wide else 24) for c in columns] for r in materialised]
+    table = [[_cell(r.get(c), wide_w if c == wide else 32) for c in columns] for r in materialised]
     out.write(tabulate(table, headers=columns, tablefmt="simple") + "\n")
     return len(materialised)
 
