@@ -42,7 +42,23 @@ def _finish(printed: int, errors: Errors | None = None) -> None:
     sys.exit(ExitStatus.OK if printed else ExitStatus.NO_RESULTS)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """Turns database errors raised anywhere in a command into one line and exit code 2."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        from .db import DatabaseError
+
+        try:
+            return super().invoke(ctx)
+        except DatabaseError as exc:
+            raise Fail(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise Fail(f"database error: {exc} (is the index file damaged or locked?)") from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotecli")
 def main() -> None:
     """Find quotations in text, say who said them, and search them.
@@ -158,7 +174,7 @@ def _open(db_path: str | None, *, create: bool = False):
 
     path = _db_path(db_path)
     try:
-        return connect(path, create=create)
+        return connect(path, create=create, readonly=not create)
     except DatabaseError as exc:
         raise Fail(str(exc)) from None
 
@@ -231,6 +247,8 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
       quotecli index ~/news/ --db news.db
       quotecli index corpus.jsonl --input-format jsonl
     """
+    import sqlite3
+
     from .extract import extract
     from .index import Indexer, IndexSummary
     from .readers import read_documents
@@ -252,6 +270,11 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
                 setattr(summary, state, getattr(summary, state) + 1)
             except KeyboardInterrupt:
                 raise
+            except sqlite3.Error as exc:
+                # the database itself is the problem (locked, full, damaged): stop, keep what is committed
+                progress.close()
+                raise Fail(f"{_db_path(db_path)}: {exc}; stopped at {doc.doc_id} with "
+                           f"{summary.new + summary.changed} documents committed") from None
             except Exception as exc:
                 summary.failed += 1
                 errors(f"{doc.doc_id}: not indexed ({type(exc).__name__}: {exc})")
@@ -264,7 +287,7 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
     finally:
         progress.close()
         conn.close()
-    summary.failed += errors.count - summary.failed if errors.count > summary.failed else 0
+    summary.failed = max(summary.failed, errors.count)  # unreadable inputs count as failed too
     if not silent:
         click.echo(f"indexed: {summary.line()} ({_db_path(db_path)})", err=True)
     sys.exit(ExitStatus.ERROR if errors.count else ExitStatus.OK)

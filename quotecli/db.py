@@ -118,12 +118,18 @@ def connect(path: Path | str, *, create: bool = False, readonly: bool = False) -
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"{path.parent}: cannot create the folder ({exc.strerror})") from None
-    uri = f"file:{path}?mode={'ro' if readonly else ('rwc' if create else 'rw')}"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+        conn = _open(path, "ro" if readonly else ("rwc" if create else "rw"))
+        if readonly:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # a read-only folder cannot hold the WAL index: read the file as it stands
+                conn.close()
+                conn = _open(path, "ro", immutable=True)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute(f"PRAGMA busy_timeout = {int(_busy_timeout() * 1000)}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -149,6 +155,21 @@ def connect(path: Path | str, *, create: bool = False, readonly: bool = False) -
         except sqlite3.OperationalError:
             pass  # read-only media: WAL cannot be turned on, reading still works
     return conn
+
+
+def _open(path: Path, mode: str, immutable: bool = False) -> sqlite3.Connection:
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
+    return sqlite3.connect(uri, uri=True, timeout=_busy_timeout(), isolation_level=None, check_same_thread=False)
+
+
+def _busy_timeout() -> float:
+    """Seconds to wait for another writer (QUOTECLI_BUSY_TIMEOUT, default 30)."""
+    try:
+        return max(0.0, float(os.environ.get("QUOTECLI_BUSY_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
