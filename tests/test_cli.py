@@ -142,3 +142,77 @@ def test_help_has_examples():
     for cmd in ("extract", "eval", "index", "who", "grep", "speakers", "show", "stats", "export"):
         r = run(cmd, "--help")
         assert r.exit_code == 0 and "Example" in r.output, cmd
+
+
+@pytest.fixture
+def indexed():
+    r = run("index", EXAMPLES, "--silent")
+    assert r.exit_code == 0, r.output
+
+
+def test_index_summary_and_incremental(tmp_path):
+    r = run("index", EXAMPLES)
+    assert r.exit_code == 0 and "3 new, 0 changed, 0 unchanged" in r.stderr
+    r = run("index", EXAMPLES)
+    assert "0 new, 0 changed, 3 unchanged, 0 failed; 0 quotes added" in r.stderr
+
+
+@pytest.mark.parametrize("name", ["Blinken", "blinkin", "antony blinken", "Secretary Blinken"])
+def test_who_acceptance(indexed, name):
+    r = run("who", name, "--json")
+    recs = json.loads(r.stdout)
+    assert r.exit_code == 0 and len(recs) == 15 and {x["speaker"] for x in recs} == {"Antony Blinken"}
+
+
+def test_who_netanyahu_herzog_and_filters(indexed):
+    r = run("who", "Netanyahu", "--jsonl")
+    assert [json.loads(line)["text"] for line in r.stdout.splitlines()] == ["with or without a deal."]
+    r = run("who", "Herzog")
+    assert r.exit_code == 1 and r.stdout == ""
+    r = run("who", "Blinken", "--grep", "rafah", "--jsonl")
+    assert len(r.stdout.splitlines()) == 1 and "Rafah" in r.stdout
+    r = run("who", "Blinken", "--limit", "2", "--jsonl")
+    assert len(r.stdout.splitlines()) == 2
+
+
+def test_who_several_close_matches_are_named(indexed):
+    r = run("who", "Bennet", "--jsonl")
+    assert "included:" in r.stderr and "Mrs. Bennet" in r.stderr and "Mr. Bennet" in r.stderr
+    one = run("who", "Bennet", "--pick", "1", "--jsonl")
+    assert len({json.loads(line)["speaker"] for line in one.stdout.splitlines()}) == 1
+
+
+def test_grep_acceptance_and_safety(indexed):
+    recs = json.loads(run("grep", "ceasefire", "--json").stdout)
+    assert [(x["speaker"], "ceasefire" in x["text"]) for x in recs] == [("Antony Blinken", True)]
+    for nasty in ['"', "AND", "(", "*", "NEAR(a b)", "-x", "a:b", "'"]:
+        r = run("grep", "--", nasty)
+        assert r.exit_code in (0, 1) and "Traceback" not in r.output, nasty
+    r = run("grep", "-e", "(unclosed")
+    assert r.exit_code == 2 and "bad regular expression" in r.stderr
+    r = run("grep", "-e", "-i", r"\bRAFAH\b", "--speaker", "blinken", "--jsonl")
+    assert r.exit_code == 0 and all(json.loads(line)["speaker"] == "Antony Blinken" for line in r.stdout.splitlines())
+
+
+def test_speakers_show_stats_export(indexed):
+    rows = json.loads(run("speakers", "--json").stdout)
+    assert {"speaker": "Antony Blinken", "quotes": 15} in [{k: r[k] for k in ("speaker", "quotes")} for r in rows]
+    assert json.loads(run("speakers", "--match", "okafor", "--json").stdout)[0]["speaker"] == "Margaret Okafor"
+    rec = json.loads(run("grep", "ceasefire", "--json").stdout)[0]
+    shown = run("show", rec["id"][:10])
+    assert shown.exit_code == 0 and "Blinken said during a meeting" in shown.stdout
+    assert run("show", "nosuchid").exit_code == 2
+    s = json.loads(run("stats", "--json").stdout)
+    assert s["documents"] == 3 and s["quotes"] == len(run("export").stdout.splitlines())
+    csv_out = run("export", "--csv").stdout.splitlines()
+    assert csv_out[0].startswith("id,doc,start,end,text,speaker")
+
+
+def test_queries_without_an_index(tmp_path):
+    r = run("who", "Blinken", "--db", tmp_path / "none.db")
+    assert r.exit_code == 2 and "no index here yet" in r.stderr
+
+
+def test_db_path_follows_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUOTECLI_DB", str(tmp_path / "x.db"))
+    assert run("db", "path").stdout.strip() == str(tmp_path / "x.db")
