@@ -59,8 +59,8 @@ class Extractor:
     def run(self, show_all: bool = False) -> list[tuple[Span, Cue | None, str]]:
         text = self.text
         spans = find_spans(text, self.ptb)
-        quotes = [s for s in spans if not is_title(text, s)]
         self._open_marks = [s.open_at for s in spans]
+        quotes = [s for s in spans if not is_title(text, s) or self._said_right_after(s)]
         found: list[Found] = []
         for i, sp in enumerate(quotes):
             prev = quotes[i - 1] if i else None
@@ -68,9 +68,20 @@ class Extractor:
             found.append(self._attribute(sp, prev, nxt))
         found = self._fallbacks(found)
         if show_all:
-            titles = [Found(s, None, "title") for s in spans if is_title(text, s)]
+            kept = {s.start for s in quotes}
+            titles = [Found(s, None, "title") for s in spans if s.start not in kept]
             found = sorted(found + titles, key=lambda f: f.span.start)
         return found
+
+    def _said_right_after(self, sp: Span) -> bool:
+        """A title-like span that a speech cue follows at once is speech: »Ja«, said Jonas."""
+        if not sp.closed:
+            return False
+        hi = min(len(self.text), sp.outer_end + 80)
+        if not (self.text[sp.end - 1:sp.end] in ",!?" or self.text[sp.outer_end:sp.outer_end + 1] in (",", "!", "?")):
+            return False
+        cue = self.finder.right(tokenize(self.text, sp.outer_end, sentence_end(self.text, sp.outer_end, hi)), False)
+        return cue is not None and cue.rule in ("quote_verb_speaker", "quote_speaker_verb")
 
     def _attribute(self, sp: Span, prev: Span | None, nxt: Span | None) -> Found:
         text = self.text
