@@ -54,9 +54,9 @@ class Lexicon:
     def is_(self, word: str, category: str) -> bool:
         return category in self.words.get(word, ())
 
-    @property
+    @functools.cached_property
     def max_title_words(self) -> int:
-        return max(len(t.split()) for t in self.titles)
+        return max(len(t.split()) for t in self.titles | self.modifiers)
 
 
 @functools.cache
