@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import bisect
+import functools
 
 import regex
 
@@ -30,6 +31,32 @@ _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|\p{Lu}[\p{L}'’\-]+)\s*(?=[,!?.;]|$)")
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
+
+
+@functools.lru_cache(maxsize=65536)
+def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
+    """(kind, name, title, gender) of a capitalised run; kind None when it is not a person's name.
+
+    Cached: the same names recur across the documents of a corpus.
+    """
+    lex = lexicon()
+    words = [w if len(w) <= 2 else w.rstrip(".") for w in run.split()]
+    while words and (lex.is_(words[0].lower(), "func") and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
+        words = words[1:]
+    if len(words) < 2:
+        return None, "", None, None
+    last = words[-1]
+    if last.endswith(_POSS):
+        words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
+    title, name, honorific = strip_titles(words)
+    if honorific and len(name) == 1 and name[0][:1].isupper():
+        hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
+        return "honorific", f"{hon} {name[0]}", None, lex.first_names.get(honorific)
+    if len(name) < 2 or honorific:
+        return None, "", None, None
+    if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
+        return None, "", None, None
+    return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
 
 
 @dataclass
@@ -68,39 +95,26 @@ class Resolver:
 
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
-        lex = self.lex
         for m in _RUN.finditer(text):
-            words = [w if len(w) <= 2 else w.rstrip(".") for w in m.group().split()]
-            while words and (lex.is_(words[0].lower(), "func") and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
-                words = words[1:]
-            if len(words) < 2:
+            kind, key, title, gender = _read_run(m.group())
+            if kind is None:
                 continue
-            last = words[-1]
-            if last.endswith(_POSS):
-                words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
-            title, name, honorific = strip_titles(words)
-            if honorific and len(name) == 1 and name[0][:1].isupper():
+            if kind == "honorific":
                 # "Mr. Bennet": a person with a gender, kept out of the surname index so that
                 # "Mr. Obama" never competes with "Barack Obama" for "Obama"
-                hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
-                key = f"{hon} {name[0]}"
                 if key not in self.people:
-                    self.people[key] = Person(key, self.lex.first_names.get(honorific))
+                    self.people[key] = Person(key, gender)
                 self.mentions.append((m.start(), key))
                 continue
-            if len(name) < 2 or honorific:
-                continue
-            if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
-                continue
-            full = " ".join(name)
-            p = self.people.get(full)
+            p = self.people.get(key)
             if p is None:
-                p = self.people[full] = Person(full, name_gender(name, None, title))
-                self.by_last.setdefault(name[-1].lower(), set()).add(full)
-                self.by_first.setdefault(name[0].lower(), set()).add(full)
+                p = self.people[key] = Person(key, gender)
+                words = key.split()
+                self.by_last.setdefault(words[-1].lower(), set()).add(key)
+                self.by_first.setdefault(words[0].lower(), set()).add(key)
             if title:
-                p.titles.add(" ".join(title).lower())
-            self.mentions.append((m.start(), full))
+                p.titles.add(title)
+            self.mentions.append((m.start(), key))
         self._surname_mentions(text)
 
     def _surname_mentions(self, text: str) -> None:
