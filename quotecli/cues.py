@@ -100,12 +100,17 @@ class Grammar:
                     j = p - 1
                     continue
             break
-        while j >= lo and toks[j].text == ")":  # parenthetical: (R-Fla.)
+        paren_end = None
+        while j >= lo and toks[j].text == ")":  # parenthetical: (R-Fla.), kept in the mention as written
+            paren_end = paren_end or j
             while j >= lo and toks[j].text != "(":
                 j -= 1
             j -= 1
         if j < lo:
             return None
+        if paren_end is not None and toks[j].text != ",":
+            core = self.np_core_before(toks, j, lo)
+            return (core[0], paren_end) if core else None
         if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
             for c in range(j - 1, max(lo, j - 20) - 1, -1):
                 if toks[c].text == ",":
@@ -223,7 +228,11 @@ class Grammar:
             j += 1
         if last_cap < i:
             return None
-        # the name is the final capitalised stretch; role words must lead up to it
+        # a parenthetical right after the name is part of how it was written: "(D-Minn.)"
+        if last_cap + 1 < len(toks) and toks[last_cap + 1].text == "(":
+            close = next((k for k in range(last_cap + 2, min(len(toks), last_cap + 8)) if toks[k].text == ")"), None)
+            if close is not None:
+                return i, close
         return i, last_cap
 
     def _descriptor_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -268,7 +277,7 @@ class CueFinder:
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:
             return None
-        return parse_mention(toks[r[0]:r[1] + 1])
+        return parse_mention(toks[r[0]:r[1] + 1], self.text)
 
     # -- right of the quote: “…,” Blinken said / said Blinken ------------------------------
     def right(self, toks: list[Tok], ended: bool) -> Cue | None:

@@ -79,21 +79,31 @@ def name_gender(name_words: list[str], honorific: str | None, title: list[str]) 
     return None
 
 
-def parse_mention(toks: list[Tok]) -> Mention | None:
-    """Classify the tokens of a speaker mention."""
+def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
+    """Classify the tokens of a speaker mention; `source` gives its text exactly as written."""
     if not toks:
         return None
     lex = lexicon()
-    # drop a trailing possessive marker and surrounding punctuation
-    while toks and not toks[-1].word:
+    # drop surrounding punctuation, but not the end of a parenthetical: "(R-Utah)"
+    while toks and not toks[-1].word and not (toks[-1].text == ")" and any(t.text == "(" for t in toks)):
         toks = toks[:-1]
     while toks and not toks[0].word:
         toks = toks[1:]
     if not toks:
         return None
     start, end = toks[0].start, toks[-1].end
+    text = " ".join(source[start:end].split()) if source is not None else " ".join(t.text for t in toks)
+    # a parenthetical ("(R-Utah)") stays in the text as written but is no part of the name
+    kept, depth = [], 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(t)
+    toks = kept or toks
     words = [t.text for t in toks]
-    text = " ".join(words)
     low = words[-1].lower()
     if len(toks) == 1 and low in lex.pronouns:
         g, num, _ = lex.pronouns[low]
