@@ -228,6 +228,11 @@ class Grammar:
             j += 1
         if last_cap < i:
             return None
+        # "Clinton's introducer, actress Jamie Lee Curtis": a possessive role, then who it is
+        if toks[last_cap].text.endswith(("’s", "'s")) and j < len(toks) and toks[j].text == "," and j > last_cap + 1:
+            after = self.np_after(toks, j + 1)
+            if after and toks[after[1]].cap:
+                return i, after[1]
         # a parenthetical right after the name is part of how it was written: "(D-Minn.)"
         if last_cap + 1 < len(toks) and toks[last_cap + 1].text == "(":
             close = next((k for k in range(last_cap + 2, min(len(toks), last_cap + 8)) if toks[k].text == ")"), None)
