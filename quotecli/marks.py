@@ -39,15 +39,17 @@ def _tables():
     return {o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks)
 
 
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """Paragraph ranges: blank-line separated when the text uses blank lines, else lines."""
+def blank_line_paragraphs(text: str) -> bool:
+    """Blank lines separate paragraphs when they are common, or when the text is hard-wrapped
+    (most lines short), as in printed books and e-mail; otherwise every line is a paragraph."""
     newlines = text.count("\n")
     blanks = len(_BLANK_LINE.findall(text)) if newlines else 0
-    # Blank lines separate paragraphs when they are common, or when the text is hard-wrapped
-    # (most lines short), as in printed books and e-mail; otherwise every line is a paragraph.
-    sep = _NEWLINE
-    if blanks and (blanks * 4 >= newlines or _hard_wrapped(text)):
-        sep = _BLANK_LINE
+    return bool(blanks and (blanks * 4 >= newlines or _hard_wrapped(text)))
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Paragraph ranges: blank-line separated when the text uses blank lines, else lines."""
+    sep = _BLANK_LINE if blank_line_paragraphs(text) else _NEWLINE
     out, pos = [], 0
     for m in sep.finditer(text):
         if m.start() > pos:
@@ -84,6 +86,8 @@ class _Scanner:
         self.openers, self.closers, self.kind, self.pattern, self.marks = _tables()
         self.mark_chars = frozenset("".join(self.marks))
         self.elisions = lexicon().elisions
+        # lines as paragraphs: a quote may run on over a few lines until its closing mark
+        self.lookahead = 1 if blank_line_paragraphs(text) else 15
 
     def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool]:
         """(can open, can close) judged from the characters on either side of the mark."""
@@ -140,7 +144,7 @@ class _Scanner:
                 stack.pop()
             bottom_pos, bottom = stack[0]
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            cont = self._continues(bottom, nxt, marks, mi) if nxt else None
+            cont = self._continues(bottom, paras, pi, marks, mi) if nxt else None
             if cont == "reopen":
                 skip_at = self._first_mark_at(nxt)
                 top_paras += 1
@@ -161,9 +165,13 @@ class _Scanner:
         m = self.pattern.match(self.text, s)
         return s if s < e and m else -1
 
-    def _continues(self, opener: str, para, marks, mi) -> str | None:
-        """How the next paragraph treats a quote left open: reopen it, close it, or neither."""
-        s, e = _strip(self.text, *para)
+    def _continues(self, opener: str, paras, pi: int, marks, mi) -> str | None:
+        """How the next paragraph treats a quote left open: reopen it, close it, or neither.
+
+        "close": a closing mark of ours comes before any opening one, in the next paragraph or
+        (when lines are paragraphs) within the next few mark-free lines: the text was wrapped.
+        """
+        s, e = _strip(self.text, *paras[pi + 1])
         if s >= e:
             return None
         m = self.pattern.match(self.text, s)
@@ -171,8 +179,8 @@ class _Scanner:
         kind = self.kind.get(opener)
         if ch in self.openers and self.kind.get(ch) == kind:
             return "reopen"
-        # A closing mark of ours comes before any opening one: the line was hard-wrapped.
-        while mi < len(marks) and marks[mi][0] < e:
+        last = paras[min(len(paras), pi + 1 + self.lookahead) - 1][1]
+        while mi < len(marks) and marks[mi][0] < last:
             pos, mk = marks[mi]
             mi += 1
             if self.kind.get(mk) != kind or (kind == "single" and self._apostrophe(pos)):
