@@ -13,7 +13,7 @@ import regex
 
 from .cues import Cue, CueFinder
 from .lexicon import lexicon
-from .marks import find_spans, paragraph_bounds
+from .marks import blank_line_paragraphs, find_spans, paragraph_bounds
 from .model import Quote, Span
 from .resolve import Resolver
 from .tokens import sentence_end, sentence_start, tokenize
@@ -49,6 +49,7 @@ class Extractor:
         self.text = text
         self.ptb = ptb
         self.paras = paragraph_bounds(text)
+        self.line_mode = "\n" in text and not blank_line_paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
         self.conf = {k: v[0] for k, v in lexicon().rules.items()}
@@ -88,7 +89,10 @@ class Extractor:
         pi = self.para_of(sp.open_at)
         p_start, _ = self.paras[pi]
         p_end = self.paras[self.para_of(sp.outer_end)][1] if sp.closed else self.paras[self.para_of(sp.end)][1]
-        # right window: to the clause end, the next quote, or the paragraph end
+        # right window: to the clause end, the next quote, or the paragraph end; when lines are
+        # sentences (tokenised text), a quote closing its line may take its cue from the next line
+        if self.line_mode and sp.closed and not text[sp.outer_end:p_end].strip() and self.para_of(sp.outer_end) + 1 < len(self.paras):
+            p_end = self.paras[self.para_of(sp.outer_end) + 1][1]
         hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
         r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end
         ended = text[sp.end - 1:sp.end] in (".", "!", "?") and text[sp.end - 1:sp.end] == "."
