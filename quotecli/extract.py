@@ -44,6 +44,20 @@ def is_title(text: str, span: Span) -> bool:
         words[0][:1].isdigit() and len(words) <= 2)
 
 
+class Confidence:
+    """How often a (rule, resolution) pair was right on the development sets, from
+    data/confidence.tsv (written by bench/calibrate.py); the rule's base figure otherwise."""
+
+    def __init__(self) -> None:
+        lex = lexicon()
+        self.base = {k: v[0] for k, v in lex.rules.items()}
+        self.table = lex.confidence
+
+    def __call__(self, rule: str, how: str | None, closed: bool = True) -> float:
+        c = self.table.get((rule, how or "-"), self.table.get((rule, "*"), self.base.get(rule, 0.5)))
+        return round(c * (1.0 if closed else 0.8), 3)
+
+
 class Extractor:
     def __init__(self, text: str, ptb: bool = False):
         self.text = text
@@ -52,7 +66,7 @@ class Extractor:
         self.line_mode = "\n" in text and not blank_line_paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
-        self.conf = {k: v[0] for k, v in lexicon().rules.items()}
+        self.confidence = Confidence()
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -207,14 +221,15 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
     resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
-    conf = ex.conf
+    score = ex.confidence
     out: list[Quote] = []
     last_in_para: dict[int, Quote] = {}  # the last quote of each paragraph, for dialogue turns
+    how_of: dict[int, str] = {}  # resolution of each credited span, for the quotes that copy it
     for f in found:
         sp = f.span
         para = ex.para_of(sp.open_at)
         if f.rule == "turn":
-            q = _turn(text, doc, sp, para, last_in_para, resolver, conf, out[-1] if out else None)
+            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out[-1] if out else None)
             if q is not None:
                 out.append(q)
                 last_in_para[ex.para_of(sp.end)] = q
@@ -223,22 +238,24 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             if not show_all:
                 continue  # nobody is credited: a scare quote, a title or an unattributed line
             out.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], None, None, None,
-                             f.rule, conf.get(f.rule, 0.3) * (1.0 if sp.closed else 0.8)))
+                             f.rule, score(f.rule, None, sp.closed)))
             continue
         m = f.cue.mention
-        r = resolver.resolve(m, f.cue.antecedent, ex.paras[ex.para_of(sp.open_at)][0])
-        if f.rule not in ("continuation", "same_sentence"):
+        if f.rule in ("continuation", "same_sentence") and out and out[-1].mention_start == m.start:
+            r_speaker, how = out[-1].speaker, out[-1].resolution
+        else:
+            r = resolver.resolve(m, f.cue.antecedent, ex.paras[ex.para_of(sp.open_at)][0])
+            r_speaker, how = r.speaker, r.how
             resolver.remember(sp.start, r.speaker, m)
-        c = conf.get(f.rule, 0.5) * r.factor * (1.0 if sp.closed else 0.8)
-        q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r.speaker, m.text, f.cue.cue,
-                  f.rule, min(1.0, c), m.start, m.end)
+        q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r_speaker, m.text, f.cue.cue,
+                  f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)
         last_in_para[ex.para_of(sp.end)] = q
     return out
 
 
 def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,
-          conf: dict[str, float], latest: Quote | None) -> Quote | None:
+          score, latest: Quote | None) -> Quote | None:
     """An uncued quote opening a paragraph right after a quote paragraph.
 
     Two turns by different people before it: the exchange alternates, so it is the earlier
@@ -253,9 +270,8 @@ def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], reso
         who = resolver.addressee(prev.text)
         if who and who != prev.speaker:
             return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], who, None, None, "alternation",
-                         conf.get("alternation", 0.5) * (1.0 if sp.closed else 0.8))
+                         score("alternation", "addressee", sp.closed), resolution="addressee")
     if src is None:
         return None
-    c = conf.get(rule, 0.5) * (0.8 if rule == "continuation" else 1.0) * (1.0 if sp.closed else 0.8)
-    return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], src.speaker, src.mention, src.cue, rule, c,
-                 src.mention_start, src.mention_end)
+    return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], src.speaker, src.mention, src.cue, rule,
+                 score(rule, "turn", sp.closed), src.mention_start, src.mention_end, "turn")

@@ -50,6 +50,7 @@ class Lexicon:
     quote_pairs: tuple[tuple[str, str, str], ...]  # (open, close, kind)
     rules: dict[str, tuple[float, str]]  # rule -> (confidence, example)
     words: dict[str, frozenset[str]]  # closed-class word -> categories (aux, prep, det, ...)
+    confidence: dict[tuple[str, str], float]  # (rule, resolution) -> calibrated confidence
 
     def is_(self, word: str, category: str) -> bool:
         return category in self.words.get(word, ())
@@ -101,6 +102,10 @@ def lexicon() -> Lexicon:
     for line in _lines("words.tsv"):
         w, cat = line.split("\t")
         words.setdefault(w, set()).add(cat)
+    confidence = {}
+    for line in _lines("confidence.tsv"):
+        rule, how, conf, *_rest = line.split("\t")
+        confidence[(rule, how)] = float(conf)
     return Lexicon(
         verbs=verbs,
         noun_like=frozenset(noun_like),
@@ -114,4 +119,5 @@ def lexicon() -> Lexicon:
         quote_pairs=tuple(pairs),
         rules=rules,
         words={w: frozenset(c) for w, c in words.items()},
+        confidence=confidence,
     )

@@ -57,6 +57,7 @@ class Quote:
     confidence: float
     mention_start: int | None = None
     mention_end: int | None = None
+    resolution: str | None = None  # how the mention became the speaker: name, surname, pronoun, ...
 
     @property
     def id(self) -> str:
@@ -78,6 +79,7 @@ class Quote:
             "confidence": round(self.confidence, 3),
             "mention_start": self.mention_start,
             "mention_end": self.mention_end,
+            "resolution": self.resolution,
         }
 
 

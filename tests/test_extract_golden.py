@@ -135,6 +135,6 @@ def test_records_carry_rule_confidence_and_stable_id() -> None:
     a, b = extract(text, "doc1"), extract(text, "doc1")
     assert a == b and a[0].id == b[0].id
     d = a[0].to_dict()
-    assert d["rule"] == "quote_verb_speaker" and 0.9 <= d["confidence"] <= 1.0
+    assert d["rule"] == "quote_verb_speaker" and d["resolution"] == "name" and 0.5 <= d["confidence"] <= 1.0
     assert {"id", "doc", "start", "end", "text", "speaker", "mention", "cue", "rule", "confidence"} <= set(d)
     assert extract(text, "doc2")[0].id != a[0].id
