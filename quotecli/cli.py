@@ -77,18 +77,22 @@ def db_option(fn):
 
 
 # -- extract ---------------------------------------------------------------------------
-def _extract_rows(paths, input_format, encoding, show_all, ptb, errors: Errors) -> Iterable[dict]:
-    from .extract import extract
+def _extract_rows(paths, input_format, encoding, show_all, ptb, errors: Errors, jobs: int) -> Iterable[dict]:
+    from .parallel import extract_many
     from .readers import read_documents
 
-    for doc in read_documents(paths, input_format=input_format, encoding=encoding, on_error=errors):
-        try:
-            quotes = extract(doc.text, doc.doc_id, show_all=show_all, ptb_quotes=ptb)
-        except Exception as exc:  # a bug must not stop the other documents
-            errors(f"{doc.doc_id}: extraction failed ({type(exc).__name__}: {exc})")
+    docs = read_documents(paths, input_format=input_format, encoding=encoding, on_error=errors)
+    for doc, quotes in extract_many(docs, jobs, show_all=show_all, ptb_quotes=ptb):
+        if isinstance(quotes, str):  # a bug must not stop the other documents
+            errors(f"{doc.doc_id}: extraction failed ({quotes})")
             continue
         for q in quotes:
             yield q.to_dict()
+
+
+def jobs_option(fn):
+    return click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+                        help="Worker processes for extraction (default: the number of cores).")(fn)
 
 
 @main.command()
@@ -99,8 +103,9 @@ def _extract_rows(paths, input_format, encoding, show_all, ptb, errors: Errors) 
 @click.option("--all", "show_all", is_flag=True, help="Also print spans nobody is credited with (scare quotes, titles).")
 @click.option("--ptb-quotes", is_flag=True, help="Read ``…'' and ''…'' as quotation marks.")
 @click.option("--explain", is_flag=True, help="Table shows mention, cue, rule and confidence.")
+@jobs_option
 @output_options
-def extract(paths, input_format, encoding, show_all, ptb_quotes, explain, fmt):
+def extract(paths, input_format, encoding, show_all, ptb_quotes, explain, jobs, fmt):
     """Print the quotations in PATHS with their speakers.
 
     PATHS are files, folders (read recursively) or - for standard input.
@@ -113,8 +118,10 @@ def extract(paths, input_format, encoding, show_all, ptb_quotes, explain, fmt):
     """
     from .output import render
 
+    from .parallel import default_jobs
+
     errors = Errors()
-    rows = _extract_rows(paths, input_format, encoding, show_all, ptb_quotes, errors)
+    rows = _extract_rows(paths, input_format, encoding, show_all, ptb_quotes, errors, jobs or default_jobs())
     n = render(rows, fmt, columns=EXPLAIN_COLUMNS if explain else QUOTE_COLUMNS)
     _finish(n, errors)
 
@@ -235,7 +242,8 @@ def _total_bytes(paths) -> int | None:
 @click.option("--encoding", help="Decode text files with this encoding (default: BOM, else UTF-8).")
 @click.option("--ptb-quotes", is_flag=True, help="Read ``…'' and ''…'' as quotation marks.")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
-def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
+@jobs_option
+def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
     """Extract quotes from PATHS and store them in the index (incrementally).
 
     Unchanged documents are skipped, changed ones replaced; each document is committed on its
@@ -249,8 +257,8 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
     """
     import sqlite3
 
-    from .extract import extract
     from .index import Indexer, IndexSummary
+    from .parallel import default_jobs, extract_many
     from .readers import read_documents
 
     conn = _open(db_path, create=True)
@@ -258,15 +266,23 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent):
     ix = Indexer(conn)
     summary = IndexSummary()
     progress = Progress(None if silent else _total_bytes(paths), not silent)
-    try:
+    def todo():
+        """Documents to extract; unchanged ones are counted and skipped before any work."""
         for doc in read_documents(paths, input_format=input_format, encoding=encoding, on_error=errors):
+            if ix.status(doc.doc_id, doc.text)[0] == "unchanged":
+                summary.unchanged += 1
+                progress.update(len(doc.text))
+                continue
+            yield doc
+
+    try:
+        for doc, quotes in extract_many(todo(), jobs or default_jobs(), ptb_quotes=ptb_quotes):
             try:
-                state, digest = ix.status(doc.doc_id, doc.text)
+                if isinstance(quotes, str):
+                    raise RuntimeError(quotes)
+                state = ix.add(doc.doc_id, doc.text, quotes)
                 if state != "unchanged":
-                    quotes = extract(doc.text, doc.doc_id, ptb_quotes=ptb_quotes)
-                    state = ix.add(doc.doc_id, doc.text, quotes, digest)
-                    if state != "unchanged":
-                        summary.quotes_added += len(quotes)
+                    summary.quotes_added += len(quotes)
                 setattr(summary, state, getattr(summary, state) + 1)
             except KeyboardInterrupt:
                 raise

@@ -216,3 +216,14 @@ def test_queries_without_an_index(tmp_path):
 def test_db_path_follows_env(tmp_path, monkeypatch):
     monkeypatch.setenv("QUOTECLI_DB", str(tmp_path / "x.db"))
     assert run("db", "path").stdout.strip() == str(tmp_path / "x.db")
+
+
+def test_jobs_give_the_same_records_in_the_same_order(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    text = (EXAMPLES / "cnn-blinken-israel.txt").read_text(encoding="utf-8")
+    with open(docs, "w", encoding="utf-8") as fh:
+        for i in range(300):
+            fh.write(json.dumps({"doc_id": f"d{i}", "text": f"Item {i}.\n" + text[: 400 + 15 * i]}) + "\n")
+    one = run("extract", docs, "--input-format", "jsonl", "--jsonl", "--jobs", "1").stdout
+    two = run("extract", docs, "--input-format", "jsonl", "--jsonl", "--jobs", "2").stdout
+    assert one == two and len(one.splitlines()) > 300

@@ -1,0 +1,83 @@
+"""Extraction over many documents on several cores, in input order, with bounded memory.
+
+Workers run the pure `extract`; the caller (one writer) gets results in input order. At most
+a few batches are in flight, so a 2 GB JSONL stream never sits in memory.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from typing import Iterable, Iterator
+
+from .extract import extract
+from .model import Quote
+from .readers import Document
+
+_BATCH_CHARS = 1_000_000
+_BATCH_DOCS = 256
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run_batch(batch: list[tuple[str, str]], show_all: bool, ptb: bool) -> list[list[Quote] | str]:
+    out: list[list[Quote] | str] = []
+    for doc_id, text in batch:
+        try:
+            out.append(extract(text, doc_id, show_all=show_all, ptb_quotes=ptb))
+        except Exception as exc:  # reported by the caller, never fatal to the batch
+            out.append(f"{type(exc).__name__}: {exc}")
+    return out
+
+
+def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    size = 0
+    for d in docs:
+        batch.append(d)
+        size += len(d.text)
+        if size >= _BATCH_CHARS or len(batch) >= _BATCH_DOCS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def extract_many(docs: Iterable[Document], jobs: int = 1, *, show_all: bool = False,
+                 ptb_quotes: bool = False) -> Iterator[tuple[Document, list[Quote] | str]]:
+    """(document, quotes or an error message) for every document, in input order."""
+    it = iter(docs)
+    first = list(itertools.islice(it, 2))
+    if jobs <= 1 or len(first) < 2:
+        for d in itertools.chain(first, it):
+            yield d, _run_batch([(d.doc_id, d.text)], show_all, ptb_quotes)[0]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_quiet_worker) as pool:
+        window: deque = deque()
+        for batch in _batches(itertools.chain(first, it)):
+            window.append((batch, pool.submit(_run_batch, [(d.doc_id, d.text) for d in batch], show_all, ptb_quotes)))
+            while len(window) > 2 * jobs:
+                yield from _drain(window.popleft())
+        while window:
+            yield from _drain(window.popleft())
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle: workers ignore it instead of printing tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _drain(item) -> Iterator[tuple[Document, list[Quote] | str]]:
+    batch, fut = item
+    yield from zip(batch, fut.result())
