@@ -133,10 +133,15 @@ def main() -> None:
         t0 = time.perf_counter()
         extract(big)
         r_big = len(big.encode()) / 1e6 / (time.perf_counter() - t0)
-        tiny = [f"“Item {i} is ready,” said Jo Hart {i}." for i in range(100_000)]
-        r_tiny, _ = rate(tiny, 1)
-        print(f"one 50 MB document: {r_big:.2f} MB/s; 100,000 tiny documents: {r_tiny:.2f} MB/s "
-              f"(typical {typical:.2f}; each must stay above {typical / 2:.2f})")
+        print(f"one 50 MB document: {r_big:.2f} MB/s (typical {typical:.2f}; must stay above {typical / 2:.2f})")
+        for label, make in (
+            ("tweet-sized (~200 B)", lambda i: f"Officials met on Tuesday in Port Ellery to discuss the budget for {i} schools. "
+                                               f"“The plan is ready,” said Jo Hart, adding that talks would go on."),
+            ("one-line (~40 B)", lambda i: f"“Item {i} is ready,” said Jo Hart {i}."),
+        ):
+            tiny = [make(i) for i in range(100_000)]
+            r_tiny, _ = rate(tiny, 1)
+            print(f"100,000 {label} documents: {r_tiny:.2f} MB/s")
 
 
 if __name__ == "__main__":

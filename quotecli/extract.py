@@ -13,7 +13,7 @@ import regex
 
 from .cues import Cue, CueFinder
 from .lexicon import lexicon
-from .marks import blank_line_paragraphs, find_spans, paragraph_bounds
+from .marks import find_spans, has_marks, layout
 from .model import Quote, Span
 from .resolve import Resolver
 from .tokens import sentence_end, sentence_start, tokenize
@@ -44,36 +44,33 @@ def is_title(text: str, span: Span) -> bool:
         words[0][:1].isdigit() and len(words) <= 2)
 
 
-class Confidence:
+def confidence(rule: str, how: str | None, closed: bool = True) -> float:
     """How often a (rule, resolution) pair was right on the development sets, from
     data/confidence.tsv (written by bench/calibrate.py); the rule's base figure otherwise."""
-
-    def __init__(self) -> None:
-        lex = lexicon()
-        self.base = {k: v[0] for k, v in lex.rules.items()}
-        self.table = lex.confidence
-
-    def __call__(self, rule: str, how: str | None, closed: bool = True) -> float:
-        c = self.table.get((rule, how or "-"), self.table.get((rule, "*"), self.base.get(rule, 0.5)))
-        return round(c * (1.0 if closed else 0.8), 3)
+    lex = lexicon()
+    c = lex.confidence.get((rule, how or "-"))
+    if c is None:
+        c = lex.confidence.get((rule, "*"), lex.rules.get(rule, (0.5, ""))[0])
+    return round(c * (1.0 if closed else 0.8), 3)
 
 
 class Extractor:
     def __init__(self, text: str, ptb: bool = False):
         self.text = text
         self.ptb = ptb
-        self.paras = paragraph_bounds(text)
-        self.line_mode = "\n" in text and not blank_line_paragraphs(text)
+        self.layout = layout(text)
+        self.paras, blank = self.layout
+        self.line_mode = "\n" in text and not blank
         self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
-        self.confidence = Confidence()
+
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def run(self, show_all: bool = False) -> list[tuple[Span, Cue | None, str]]:
         text = self.text
-        spans = find_spans(text, self.ptb)
+        spans = find_spans(text, self.ptb, self.layout)
         self._open_marks = [s.open_at for s in spans]
         quotes = [s for s in spans if not is_title(text, s) or self._said_right_after(s)]
         found: list[Found] = []
@@ -218,10 +215,12 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     give) are left out; `show_all=True` keeps every span, with speaker None.
     `ptb_quotes=True` reads ``…'' / ''…'' as quotation marks too.
     """
+    if not has_marks(text):
+        return []  # most paragraphs of most archives: nothing to do
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
     resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
-    score = ex.confidence
+    score = confidence
     out: list[Quote] = []
     last_in_para: dict[int, Quote] = {}  # the last quote of each paragraph, for dialogue turns
     how_of: dict[int, str] = {}  # resolution of each credited span, for the quotes that copy it

@@ -47,9 +47,20 @@ def blank_line_paragraphs(text: str) -> bool:
     return bool(blanks and (blanks * 4 >= newlines or _hard_wrapped(text)))
 
 
+def layout(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """(paragraph ranges, whether blank lines separate them), computed once per text."""
+    if "\n" not in text:
+        return ([(0, len(text))] if text else []), False
+    blank = blank_line_paragraphs(text)
+    return _split(text, _BLANK_LINE if blank else _NEWLINE), blank
+
+
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Paragraph ranges: blank-line separated when the text uses blank lines, else lines."""
-    sep = _BLANK_LINE if blank_line_paragraphs(text) else _NEWLINE
+    return layout(text)[0]
+
+
+def _split(text: str, sep) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in sep.finditer(text):
         if m.start() > pos:
@@ -80,14 +91,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 class _Scanner:
     """Classifies each mark by its neighbours and pairs them within paragraphs."""
 
-    def __init__(self, text: str, ptb: bool = False):
+    def __init__(self, text: str, ptb: bool = False, paras: tuple[list[tuple[int, int]], bool] | None = None):
         self.text = text
         self.ptb = ptb
+        self.paras, blank = paras or layout(text)
         self.openers, self.closers, self.kind, self.pattern, self.marks = _tables()
         self.mark_chars = frozenset("".join(self.marks))
         self.elisions = lexicon().elisions
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
-        self.lookahead = 1 if blank_line_paragraphs(text) else 15
+        self.lookahead = 1 if blank else 15
 
     def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool]:
         """(can open, can close) judged from the characters on either side of the mark."""
@@ -119,7 +131,7 @@ class _Scanner:
 
     def scan(self) -> list[Span]:
         text = self.text
-        paras = paragraph_bounds(text)
+        paras = self.paras
         marks = [(m.start(), m.group()) for m in self.pattern.finditer(text)]
         spans: list[Span] = []
         mi = 0
@@ -235,10 +247,15 @@ class _Scanner:
             spans.append(Span(s, e, open_pos, pos + len(ch) - 1, open_ch, top_paras))
 
 
-def find_spans(text: str, ptb: bool = False) -> list[Span]:
+def has_marks(text: str) -> bool:
+    """Whether the text holds any quotation mark at all."""
+    return _tables()[3].search(text) is not None
+
+
+def find_spans(text: str, ptb: bool = False, paras: tuple[list[tuple[int, int]], bool] | None = None) -> list[Span]:
     """Top-level quoted spans of `text`, in order; nested quotes stay inside their outer quote.
 
     `ptb=True` also reads ``…'' and ''…'' (two-apostrophe quotes left by tokenisers and some
     archives) as quotation marks; by default they are ignored, neither quotes nor apostrophes.
     """
-    return _Scanner(text, ptb).scan()
+    return _Scanner(text, ptb, paras).scan()

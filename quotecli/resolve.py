@@ -86,12 +86,39 @@ class Resolver:
         self.quoted = sorted(quoted or [])
         self._q_starts = [q[0] for q in self.quoted]
         self.lex = lexicon()
-        self.people: dict[str, Person] = {}
-        self.by_last: dict[str, set[str]] = {}
-        self.by_first: dict[str, set[str]] = {}
-        self.mentions: list[tuple[int, str]] = []  # (offset, full name) in text order
+        self._scanned = False
+        self._people: dict[str, Person] = {}
+        self._by_last: dict[str, set[str]] = {}
+        self._by_first: dict[str, set[str]] = {}
+        self._mentions: list[tuple[int, str]] = []  # (offset, full name) in text order
         self.history: list[tuple[int, str, str | None, str]] = []  # (offset, speaker, gender, kind)
-        self._scan(text)
+
+    # The document is read for names only when a mention needs it (not for "said Jo Hart"):
+    # most of the cost of a tiny document.
+    def _ensure(self) -> None:
+        if not self._scanned:
+            self._scanned = True
+            self._scan(self.text)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        self._ensure()
+        return self._people
+
+    @property
+    def by_last(self) -> dict[str, set[str]]:
+        self._ensure()
+        return self._by_last
+
+    @property
+    def by_first(self) -> dict[str, set[str]]:
+        self._ensure()
+        return self._by_first
+
+    @property
+    def mentions(self) -> list[tuple[int, str]]:
+        self._ensure()
+        return self._mentions
 
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
@@ -102,32 +129,32 @@ class Resolver:
             if kind == "honorific":
                 # "Mr. Bennet": a person with a gender, kept out of the surname index so that
                 # "Mr. Obama" never competes with "Barack Obama" for "Obama"
-                if key not in self.people:
-                    self.people[key] = Person(key, gender)
-                self.mentions.append((m.start(), key))
+                if key not in self._people:
+                    self._people[key] = Person(key, gender)
+                self._mentions.append((m.start(), key))
                 continue
-            p = self.people.get(key)
+            p = self._people.get(key)
             if p is None:
-                p = self.people[key] = Person(key, gender)
+                p = self._people[key] = Person(key, gender)
                 words = key.split()
-                self.by_last.setdefault(words[-1].lower(), set()).add(key)
-                self.by_first.setdefault(words[0].lower(), set()).add(key)
+                self._by_last.setdefault(words[-1].lower(), set()).add(key)
+                self._by_first.setdefault(words[0].lower(), set()).add(key)
             if title:
                 p.titles.add(title)
-            self.mentions.append((m.start(), key))
+            self._mentions.append((m.start(), key))
         self._surname_mentions(text)
 
     def _surname_mentions(self, text: str) -> None:
         """Add every later use of a known surname ("Fallon fired back") to the mentions."""
-        unique = {last: next(iter(full)) for last, full in self.by_last.items() if len(full) == 1}
+        unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
         if not unique:
             return
-        seen = {pos for pos, _ in self.mentions}
+        seen = {pos for pos, _ in self._mentions}
         for m in _CAPWORD.finditer(text):
             full = unique.get(m.group().lower())
             if full and m.start() not in seen:
-                self.mentions.append((m.start(), full))
-        self.mentions.sort()
+                self._mentions.append((m.start(), full))
+        self._mentions.sort()
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._q_starts, pos) - 1
@@ -161,16 +188,14 @@ class Resolver:
         return None
 
     def gender_of(self, name: str) -> str | None:
-        p = self.people.get(name)
+        """From the honorific or first name; no need to read the whole document for it."""
+        p = self._people.get(name)
         if p:
             return p.gender
         words = name.split()
         if not words:
             return None
-        first = words[0].lower().rstrip(".")
-        if first in ("mr", "mrs", "ms", "miss", "sir", "lady", "lord", "dr") or len(words) == 1:
-            return self.lex.first_names.get(first)
-        return None
+        return self.lex.first_names.get(words[0].lower().rstrip("."))
 
     # -- one mention --------------------------------------------------------------------
     def resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0) -> Resolved:

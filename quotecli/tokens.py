@@ -21,21 +21,19 @@ _TERMINAL = regex.compile(r"(?:[.!?…]+|[.!?][\"”’)\]]+)(?=\s)")
 
 
 class Tok(NamedTuple):
+    """A token with the tests every rule asks of it, computed once."""
+
     text: str
     start: int
     end: int
+    low: str
+    cap: bool  # starts with a capital letter
+    word: bool  # starts with a letter or digit (not punctuation)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
+def tok(text: str, start: int, end: int) -> Tok:
+    head = text[:1]
+    return Tok(text, start, end, text.lower(), head.isupper(), head.isalnum())
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -52,7 +50,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
             skip = e
             e += 1
             w += "."
-        out.append(Tok(w, s, e))
+        out.append(tok(w, s, e))
     return out
 
 
