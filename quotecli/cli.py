@@ -104,8 +104,13 @@ def jobs_option(fn):
 @click.option("--ptb-quotes", is_flag=True, help="Read ``…'' and ''…'' as quotation marks.")
 @click.option("--explain", is_flag=True, help="Table shows mention, cue, rule and confidence.")
 @jobs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster (pip install 'quotecli[dask]') and write --output.")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False),
+              help="With --engine dask: folder for the partitioned JSON Lines (part-00000.jsonl, ...).")
+@click.option("--scheduler", help="With --engine dask: a dask.distributed scheduler address (default: local processes).")
 @output_options
-def extract(paths, input_format, encoding, show_all, ptb_quotes, explain, jobs, fmt):
+def extract(paths, input_format, encoding, show_all, ptb_quotes, explain, jobs, engine, output_dir, scheduler, fmt):
     """Print the quotations in PATHS with their speakers.
 
     PATHS are files, folders (read recursively) or - for standard input.
@@ -120,10 +125,28 @@ def extract(paths, input_format, encoding, show_all, ptb_quotes, explain, jobs, 
 
     from .parallel import default_jobs
 
+    if engine == "dask":
+        _extract_dask(paths, input_format, show_all, ptb_quotes, output_dir, scheduler)
+        return
     errors = Errors()
     rows = _extract_rows(paths, input_format, encoding, show_all, ptb_quotes, errors, jobs or default_jobs())
     n = render(rows, fmt, columns=EXPLAIN_COLUMNS if explain else QUOTE_COLUMNS)
     _finish(n, errors)
+
+
+def _extract_dask(paths, input_format, show_all, ptb_quotes, output_dir, scheduler) -> None:
+    if not output_dir:
+        raise Fail("--engine dask writes files: give --output FOLDER")
+    if "-" in paths:
+        raise Fail("--engine dask reads files, not standard input")
+    try:
+        from .distributed import dask_extract
+        import dask.bag  # noqa: F401
+    except ImportError:
+        raise Fail("Dask is not installed; pip install 'quotecli[dask]'") from None
+    files = dask_extract(list(paths), output_dir, input_format=input_format, scheduler=scheduler,
+                         show_all=show_all, ptb_quotes=ptb_quotes)
+    click.echo(f"wrote {len(files)} partitions to {output_dir}", err=True)
 
 
 # -- eval --------------------------------------------------------------------------------
@@ -237,8 +260,9 @@ def _total_bytes(paths) -> int | None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
-              help="text: each file is a document; jsonl: one {doc_id, text} object a line.")
+@click.option("--input-format", type=click.Choice(["text", "jsonl", "records"]), default="text", show_default=True,
+              help="text: each file is a document; jsonl: one {doc_id, text} object a line; records: quote "
+                   "records already extracted (extract --jsonl, --engine dask), loaded as they are.")
 @click.option("--encoding", help="Decode text files with this encoding (default: BOM, else UTF-8).")
 @click.option("--ptb-quotes", is_flag=True, help="Read ``…'' and ''…'' as quotation marks.")
 @click.option("--silent", is_flag=True, help="No progress bar and no summary.")
@@ -275,12 +299,16 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
                 continue
             yield doc
 
+    if input_format == "records":
+        pairs = _from_records(paths, errors)
+    else:
+        pairs = ((d, q, None) for d, q in extract_many(todo(), jobs or default_jobs(), ptb_quotes=ptb_quotes))
     try:
-        for doc, quotes in extract_many(todo(), jobs or default_jobs(), ptb_quotes=ptb_quotes):
+        for doc, quotes, digest in pairs:
             try:
                 if isinstance(quotes, str):
                     raise RuntimeError(quotes)
-                state = ix.add(doc.doc_id, doc.text, quotes)
+                state = ix.add(doc.doc_id, doc.text, quotes, digest)
                 if state != "unchanged":
                     summary.quotes_added += len(quotes)
                 setattr(summary, state, getattr(summary, state) + 1)
@@ -326,6 +354,18 @@ def db_path_cmd(db_path):
     click.echo(str(_db_path(db_path)))
 
 
+def _from_records(paths, errors):
+    """(document, quotes, digest) from quote records; the text itself is not in the records."""
+    from .model import Quote
+    from .readers import Document, read_records
+
+    for doc_id, recs, digest in read_records(paths, errors):
+        quotes = [Quote(doc_id, int(r["start"]), int(r["end"]), r["text"], r.get("speaker"), r.get("mention"),
+                        r.get("cue"), r["rule"], float(r.get("confidence", 0.0)), r.get("mention_start"),
+                        r.get("mention_end"), r.get("resolution")) for r in recs]
+        yield Document(doc_id, ""), quotes, digest
+
+
 def _pick_speakers(conn, name: str, min_score: float, pick: int | None, speaker_id: int | None) -> list[int]:
     """Speaker ids for NAME; says on stderr which were included and which else matched."""
     from .query import match_speakers
@@ -344,7 +384,8 @@ def _pick_speakers(conn, name: str, min_score: float, pick: int | None, speaker_
         chosen = [matches[pick - 1]]
     else:
         best = matches[0].score
-        chosen = [m for m in matches if m.score >= best - 5]
+        # the close matches, most quoted first, at most five; the rest are offered
+        chosen = sorted((m for m in matches if m.score >= best - 5), key=lambda m: -m.quotes)[:5]
     others = [m for m in matches if m not in chosen]
     if len(chosen) > 1 or others:
         click.echo("included: " + "; ".join(f"{m.name} (id {m.speaker_id}, {m.quotes} quotes, score {m.score:g})"

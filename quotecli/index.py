@@ -39,22 +39,23 @@ class Indexer:
         self.conn = conn
         self.speakers = SpeakerTable(conn)
 
-    def status(self, doc: str, text: str) -> tuple[str, str]:
+    def status(self, doc: str, text: str, digest: str | None = None) -> tuple[str, str]:
         """("new" | "changed" | "unchanged", hash) of a document against the index."""
-        h = text_hash(text)
+        h = digest or text_hash(text)
         row = self.conn.execute("SELECT sha256 FROM documents WHERE doc = ?", (doc,)).fetchone()
         if row is None:
             return "new", h
         return ("unchanged" if row[0] == h else "changed"), h
 
     def add(self, doc: str, text: str, quotes: Iterable[Quote], digest: str | None = None) -> str:
-        """Store one document and its quotes atomically; returns new / changed / unchanged."""
+        """Store one document and its quotes atomically; returns new / changed / unchanged.
+
+        `digest` stands for the text's hash when the text is not at hand (quotes loaded from
+        records written by another machine)."""
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            state, h = self.status(doc, text)
-            if digest and digest != h:
-                state = "changed" if state != "new" else state
+            state, h = self.status(doc, text, digest)
             if state == "unchanged":
                 c.execute("COMMIT")
                 return state
@@ -67,18 +68,18 @@ class Indexer:
             cur = c.execute("INSERT INTO documents(doc, sha256, chars, text) VALUES (?, ?, ?, ?)",
                             (doc, h, len(text), text))
             did = cur.lastrowid
-            rows = []
             for q in quotes:
                 sid = None
                 if q.speaker:
+                    # one quote at a time: assigning a later name may merge or split speaker rows
                     sid = self.speakers.assign(q.speaker)
                     self.speakers.add_alias(sid, q.speaker)
-                    if is_name_alias(q.mention):
+                    if is_name_alias(q.mention, q.speaker):
                         self.speakers.add_alias(sid, q.mention)
-                rows.append((q.id, did, q.start, q.end, q.text, sid, q.speaker, q.mention, q.cue, q.rule,
-                             q.confidence, q.mention_start, q.mention_end))
-            c.executemany("INSERT OR REPLACE INTO quotes(qid, doc_id, start, end, text, speaker_id, speaker, mention, "
-                          "cue, rule, confidence, mention_start, mention_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                c.execute("INSERT OR REPLACE INTO quotes(qid, doc_id, start, end, text, speaker_id, speaker, mention, "
+                          "cue, rule, confidence, mention_start, mention_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          (q.id, did, q.start, q.end, q.text, sid, q.speaker, q.mention, q.cue, q.rule,
+                           q.confidence, q.mention_start, q.mention_end))
             if old_speakers:
                 c.executemany("DELETE FROM speakers WHERE id = ? AND NOT EXISTS "
                               "(SELECT 1 FROM quotes WHERE speaker_id = ?)", [(i, i) for i in old_speakers])

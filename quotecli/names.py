@@ -126,9 +126,10 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
         return Mention(text, start, end, kind, head=head, gender=gender if gender in "mf" else None,
                        plural=kind == "group" or (head.endswith("s") and not head.endswith("ss")),
                        definite=definite)
-    # Names: a capitalised run, titles and modifiers taken off the front.
+    # Names: a capitalised run, titles and modifiers taken off the front ("And Trump" -> Trump).
     core = [w for w in words if w not in ("(", ")")]
-    if core and core[0].lower() in ("the", "a", "an"):
+    while len(core) > 1 and (core[0].lower() in ("the", "a", "an") or (
+            lex.is_(core[0].lower(), "func") and core[0].lower() not in ("mr", "mrs", "ms", "dr"))):
         core = core[1:]
     title, name, honorific = strip_titles(core)
     if not name:

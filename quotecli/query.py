@@ -25,6 +25,9 @@ FIELDS = ("id", "doc", "start", "end", "text", "speaker", "mention", "cue", "rul
           "mention_start", "mention_end", "speaker_id", "doc_speaker")
 
 
+_DESCRIPTIVE = frozenset("a an the one another his her their its some several two three many".split())
+
+
 class QueryError(Exception):
     """A query the user must change (bad regex, regex too slow, unknown id)."""
 
@@ -80,7 +83,10 @@ def match_speakers(conn: sqlite3.Connection, name: str, min_score: float = 80.0)
             row = conn.execute("SELECT name, (SELECT count(*) FROM quotes WHERE speaker_id = ?) FROM speakers WHERE id = ?",
                                (sid, sid)).fetchone()
             if row:
-                out.append(SpeakerMatch(sid, row[0], round(s, 1), row[1]))
+                if row[0].split()[0].lower() in _DESCRIPTIVE:
+                    s *= 0.85  # "A spokeswoman for Trump" is not Trump
+                if s >= min_score:
+                    out.append(SpeakerMatch(sid, row[0], round(s, 1), row[1]))
     out.sort(key=lambda m: (-m.score, -m.quotes, m.name))
     return out
 

@@ -150,3 +150,47 @@ def read_documents(paths: Iterable[str], *, input_format: str = "text", encoding
                 text = read_text_file(f, name, encoding, on_error)
                 if text is not None:
                     yield Document(name, text)
+
+
+def read_records(paths: Iterable[str], on_error: ErrorSink) -> Iterator[tuple[str, list[dict], str]]:
+    """Quote records (one JSON object a line, as `extract --jsonl` and the Dask engine write),
+    grouped by consecutive `doc`: (doc id, records, a hash of them). Folders are read in name order."""
+    import hashlib
+
+    def files() -> Iterator[Path]:
+        for given in paths:
+            p = Path(given)
+            if p.is_dir():
+                yield from (f for f in sorted(p.rglob("*.jsonl")) if f.is_file())
+            elif p.exists():
+                yield p
+            else:
+                on_error(f"{given}: no such file or folder")
+
+    doc, group = None, []
+
+    def flush():
+        h = hashlib.sha256(json.dumps(group, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return doc, group, "records:" + h
+
+    for f in files():
+        with open(f, "rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                line = raw.strip()
+                if not line:
+                    continue
+                try:
+                    r = json.loads(line)
+                    ok = isinstance(r, dict) and all(k in r for k in ("doc", "start", "end", "text", "rule"))
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    ok = False
+                if not ok:
+                    on_error(f"{f}:{lineno}: not a quote record, line skipped")
+                    continue
+                if r["doc"] != doc and group:
+                    yield flush()
+                    group = []
+                doc = r["doc"]
+                group.append(r)
+    if group:
+        yield flush()

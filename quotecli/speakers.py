@@ -24,12 +24,17 @@ def norm(name: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s).split())
 
 
-def is_name_alias(mention: str | None) -> bool:
-    """A mention worth keeping as an alias: a name, not "he" or "the top diplomat"."""
+def is_name_alias(mention: str | None, speaker: str | None = None) -> bool:
+    """A mention worth keeping as an alias: another form of the name ("Blinken" for Antony
+    Blinken), not "he", "the top diplomat" or "Trump attorney Alan Garten"."""
     if not mention or not mention[:1].isupper():
         return False
     first = mention.split()[0].lower()
-    return first not in _PRONOUNS and first not in ("the", "a", "an", "his", "her", "their", "its")
+    if first in _PRONOUNS or first in ("the", "a", "an", "his", "her", "their", "its"):
+        return False
+    if speaker is None:
+        return True
+    return set(norm(mention).split()) <= set(norm(speaker).split())
 
 
 class SpeakerTable:
