@@ -17,8 +17,9 @@ from .model import Span
 _SPACE = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029\u200b\u202f\u3000")
 _OPEN_BEFORE = frozenset("([{<—–-/:;=|")  # characters after which a mark opens a quote
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/|*")  # characters before which a mark closes one
-_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_NEWLINE = regex.compile(r"\n")
+# line ends: \n, \r\n and a lone \r (old Mac files) all end a line
+_BLANK_LINE = regex.compile(r"(?:\r\n?|\n)[ \t\f\v\u00a0]*(?:\r\n?|\n)")
+_NEWLINE = regex.compile(r"\r\n?|\n")
 
 
 @functools.cache
@@ -42,14 +43,14 @@ def _tables():
 def blank_line_paragraphs(text: str) -> bool:
     """Blank lines separate paragraphs when they are common, or when the text is hard-wrapped
     (most lines short), as in printed books and e-mail; otherwise every line is a paragraph."""
-    newlines = text.count("\n")
+    newlines = text.count("\n") or text.count("\r")
     blanks = len(_BLANK_LINE.findall(text)) if newlines else 0
     return bool(blanks and (blanks * 4 >= newlines or _hard_wrapped(text)))
 
 
 def layout(text: str) -> tuple[list[tuple[int, int]], bool]:
     """(paragraph ranges, whether blank lines separate them), computed once per text."""
-    if "\n" not in text:
+    if "\n" not in text and "\r" not in text:
         return ([(0, len(text))] if text else []), False
     blank = blank_line_paragraphs(text)
     return _split(text, _BLANK_LINE if blank else _NEWLINE), blank

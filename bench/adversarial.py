@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Linear time on hostile text: extraction time per size for inputs built to make patterns
+backtrack or loops go quadratic.
+
+For each kind the text grows 10x twice; the last column is (time per MB at the largest size) /
+(time per MB at the smallest): about 1 means linear, 10 would mean quadratic. Usage:
+    python bench/adversarial.py [--max 1000000]
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from quotecli.extract import extract
+
+KINDS = {
+    "quote marks": lambda n: '"' * n,
+    "curly marks": lambda n: "“" * n,
+    "apostrophes": lambda n: "'" * n,
+    "mixed marks": lambda n: ("“‘\"'«»„”’ " * (n // 10 + 1))[:n],
+    "unclosed quote + text": lambda n: "He said “" + ("word " * (n // 5 + 1))[:n],
+    "nested quotes": lambda n: ("“a ‘b “c ‘d " * (n // 12 + 1))[:n] + "’ ” ’ ”",
+    "one long line of speech": lambda n: ("“Yes,” said Ann Cole. " * (n // 22 + 1))[:n],
+    "long word": lambda n: "“" + "a" * n + "” said Bo.",
+    "capitalised run": lambda n: "“Hi,” said " + ("Ab " * (n // 3 + 1))[:n] + ".",
+    "dots and initials": lambda n: "“Hi,” said " + ("A. " * (n // 3 + 1))[:n],
+    "blank lines": lambda n: "\n\n“" * (n // 3 + 1),
+    "speech verbs": lambda n: "“Q” " + ("said " * (n // 5 + 1))[:n],
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--max", type=int, default=1_000_000)
+    args = ap.parse_args()
+    sizes = [args.max // 100, args.max // 10, args.max]
+    extract("warm “up,” he said.")
+    print(f"{'input':<26}" + "".join(f"{n:>12,}" for n in sizes) + f"{'ratio':>9}")
+    worst = 0.0
+    for name, make in KINDS.items():
+        times = []
+        for n in sizes:
+            text = make(n)
+            t0 = time.perf_counter()
+            extract(text, show_all=True)
+            times.append(time.perf_counter() - t0)
+        ratio = (times[-1] / sizes[-1]) / max(times[0] / sizes[0], 1e-9)
+        worst = max(worst, ratio)
+        print(f"{name:<26}" + "".join(f"{t:>11.3f}s" for t in times) + f"{ratio:>9.2f}")
+    print(f"worst ratio {worst:.2f} (1 = linear; 10 = quadratic)")
+
+
+if __name__ == "__main__":
+    main()
