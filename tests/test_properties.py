@@ -1,6 +1,7 @@
 """Properties that hold for any text: no crash, valid offsets, determinism, locality."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from quotecli.extract import extract
@@ -30,3 +31,38 @@ def test_text_after_last_paragraph_never_changes_earlier_records(a: str, b: str)
     cut = len(a)
     assert [q for q in longer if q.end <= cut and q.mention_end is not None and q.mention_end <= cut] == \
         [q for q in first if q.mention_end is not None and q.mention_end <= cut]
+
+
+def _replay_cases():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "fuzz_regressions.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _replay_cases(), ids=lambda c: f"{c['target']}:{c['error'][:30]}")
+def test_fuzz_regressions_stay_fixed(case, tmp_path):
+    """Inputs bench/fuzz.py (or a person) found hostile: each must run without an exception."""
+    import io
+
+    from quotecli import query
+    from quotecli.db import connect
+    from quotecli.index import Indexer
+    from quotecli.readers import read_jsonl
+
+    text = case["input"]
+    if case["target"] == "extract":
+        got = extract(text, show_all=True)
+        assert all(text[q.start:q.end] == q.text for q in got)
+    elif case["target"] == "jsonl":
+        errors: list[str] = []
+        docs = list(read_jsonl(io.BytesIO(text.encode()), "<case>", errors.append))
+        assert all(isinstance(d.text, str) for d in docs) and all("\n" not in e for e in errors)
+    else:
+        conn = connect(tmp_path / "f.db", create=True)
+        Indexer(conn).add("a", "“We will win,” said Jo Hart.", extract("“We will win,” said Jo Hart.", "a"))
+        try:
+            list(query.grep(conn, text, use_regex=case["target"] == "regex", limit=5))
+        except query.QueryError:
+            pass  # a clear refusal is the right answer
