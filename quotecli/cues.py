@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
-from .names import Mention, parse_mention
+from .names import PARTICLES, Mention, parse_mention
 from .tokens import Tok
 
 _MAX_NP = 8
@@ -82,7 +82,7 @@ class Grammar:
             return False
         if t.cap:
             return not self.lex.is_(t.low, "func") or t.low in ("mr", "mrs", "ms", "dr")
-        return t.low in ("of", "de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "del")
+        return t.low in PARTICLES
 
     # -- noun phrases --------------------------------------------------------------------
     def np_before(self, toks: list[Tok], k: int, lo: int = 0) -> tuple[int, int] | None:
@@ -215,7 +215,7 @@ class Grammar:
                 break
             if t.cap and (self.namelike(t) or t.low.rstrip(".") in self.lex.titles):
                 last_cap = j
-            elif t.low in ("of", "de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "del") and last_cap == j - 1:
+            elif t.low in PARTICLES and last_cap == j - 1:
                 pass
             elif t.text[:1].isdigit() and len(t.text) <= 4:
                 pass  # "1st Lt."
@@ -312,9 +312,6 @@ class CueFinder:
                 break
         # X said
         for v in range(k + 1, min(len(toks), k + 22)):
-            if toks[v].text in ",;:" and not (v + 1 < len(toks) and g.verb_at(toks, v + 1)):
-                # allow an apposition comma only when it closes: "Trump, the nominee, said"
-                pass
             verb = g.verb_at(toks, v)
             if not verb:
                 continue
@@ -325,11 +322,9 @@ class CueFinder:
                     and (not g.lex.is_(toks[x].low, "conj") or toks[x].low == "and") for x in range(k, r[0])):
                 # "Trump running mate Gov. Mike Pence", "the Vermont senator and Democratic candidate"
                 r = (k, r[1])
-            if not r or r[0] != k:
-                if r and all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func") for x in range(k, r[0])):
-                    pass
-                else:
-                    break
+            if not r or (r[0] != k and not all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func")
+                                               for x in range(k, r[0]))):
+                break
             m = self._mention(toks, r)
             if not m or m.kind == "relative" or (m.kind == "pronoun" and toks[r[0]].low in ("him", "her", "them", "his", "its", "their")):
                 break

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Quote
@@ -22,8 +22,6 @@ class IndexSummary:
     unchanged: int = 0
     failed: int = 0
     quotes_added: int = 0
-    bytes: int = 0
-    failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.failed} failed; "

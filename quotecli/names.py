@@ -12,8 +12,9 @@ from .lexicon import lexicon
 from .tokens import Tok
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
-                        "al", "el", "la", "le", "du", "dos", "das", "ben", "st.", "mac", "o'"})
+# lower-case words inside names: "Charles de Gaulle", "Secretary of State"
+PARTICLES = frozenset({"of", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
+                       "al", "el", "la", "le", "du", "dos", "das", "ben", "st.", "mac", "o'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
     # a role inside the run: "Council leader David Pryce", "RNC spokesman Sean Spicer"
     for p in range(len(words) - 2, i - 1, -1):
         w = words[p]
-        if (w[:1].islower() and w.lower() not in _PARTICLES) or _norm(w) in lex.titles:
+        if (w[:1].islower() and w.lower() not in PARTICLES) or _norm(w) in lex.titles:
             title.extend(words[i:p + 1])
             i = p + 1
             break
