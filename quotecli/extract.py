@@ -7,6 +7,7 @@ can run in worker processes or on a distributed engine unchanged.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -16,7 +17,7 @@ from .lexicon import lexicon
 from .marks import find_spans, has_marks, layout
 from .model import Quote, Span
 from .resolve import Resolver
-from .tokens import sentence_end, sentence_start, tokenize
+from .tokens import blank, sentence_end, sentence_start, tokenize
 
 _SMALL = frozenset("a an the of and or in on at to for with by from vs v. de la le del von van".split())
 _END_PUNCT = regex.compile(r"[.!?…,;:—–\-]\W*$")
@@ -30,6 +31,11 @@ class Found:
     span: Span
     cue: Cue | None
     rule: str
+
+
+def _more_words_than(text: str, lo: int, hi: int, n: int) -> bool:
+    """Whether text[lo:hi] has more than n words; stops counting at n + 1."""
+    return any(True for _ in itertools.islice(_WORDS.finditer(text, lo, hi), n, n + 1))
 
 
 def is_title(text: str, span: Span) -> bool:
@@ -102,7 +108,7 @@ class Extractor:
         p_end = self.paras[self.para_of(sp.outer_end)][1] if sp.closed else self.paras[self.para_of(sp.end)][1]
         # right window: to the clause end, the next quote, or the paragraph end; when lines are
         # sentences (tokenised text), a quote closing its line may take its cue from the next line
-        if self.line_mode and sp.closed and not text[sp.outer_end:p_end].strip() and self.para_of(sp.outer_end) + 1 < len(self.paras):
+        if self.line_mode and sp.closed and blank(text, sp.outer_end, p_end) and self.para_of(sp.outer_end) + 1 < len(self.paras):
             p_end = self.paras[self.para_of(sp.outer_end) + 1][1]
         hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
         r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end
@@ -121,13 +127,13 @@ class Extractor:
             lo0 = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
             lo = sentence_start(text, lo0, sp.open_at)
             if lo < sp.open_at:
-                fresh = text[lo0:lo].strip() != "" or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
+                fresh = not blank(text, lo0, lo) or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
         if cue is None:
             cue = late
-        if cue is None and text[p_start:sp.open_at].strip():
+        if cue is None and not blank(text, p_start, sp.open_at):
             cue = self._beat(sp, prev, p_start)
-        if cue is None and pi > 0 and text[p_start:sp.open_at].strip() == "":
+        if cue is None and pi > 0 and blank(text, p_start, sp.open_at):
             # a quote opening its paragraph, after a paragraph that ends with a colon
             q_start, q_end = self.paras[pi - 1]
             intro = text[q_start:q_end].rstrip()
@@ -148,7 +154,7 @@ class Extractor:
         text = self.text
         lo = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
         s0 = sentence_start(text, lo, sp.open_at)
-        if text[s0:sp.open_at].strip() or s0 <= lo:
+        if not blank(text, s0, sp.open_at) or s0 <= lo:
             return None  # the quote does not open its sentence, or no narrative sentence before it
         s1 = sentence_start(text, lo, max(lo, s0 - 1))
         if s1 < lo or self._has_quote(s1, s0):
@@ -183,7 +189,7 @@ class Extractor:
                     gap_lo, gap_hi = a.outer_end, b.open_at
                     if gap_hi < gap_lo:
                         continue
-                    ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and text[gap_lo:gap_hi].strip() == ""
+                    ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and blank(text, gap_lo, gap_hi)
                     if sentence_start(text, gap_lo, gap_hi) == gap_lo and not ended or sentence_start(text, gap_lo, gap_hi) >= gap_hi and not ended:
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")
@@ -198,10 +204,9 @@ class Extractor:
                 continue
             if pb != pa:
                 p_start = self.paras[pb][0]
-                if text[p_start:b.open_at].strip():
+                if not blank(text, p_start, b.open_at):
                     continue  # narrative before it in its own paragraph
-                between = text[a.outer_end:self.paras[pb - 1][1]] if pb - 1 >= pa else ""
-                if len(_WORDS.findall(between)) > 25:
+                if pb - 1 >= pa and _more_words_than(text, a.outer_end, self.paras[pb - 1][1], 25):
                     continue
             # in a new paragraph: a dialogue turn, decided once speakers are resolved
             out[i] = Found(f.span, out[i - 1].cue, "continuation" if pb == pa else "turn")

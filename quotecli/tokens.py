@@ -80,8 +80,20 @@ def _is_boundary(text: str, m) -> bool:
     return True
 
 
+_MAX_SENTENCE = 3000  # no window reaches further: a run-on "paragraph" of 50 MB stays linear
+
+
+def blank(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is only white space, looking back from hi (no slice, no full scan)."""
+    i = hi - 1
+    while i >= lo and text[i].isspace():
+        i -= 1
+    return i < lo
+
+
 def sentence_start(text: str, lo: int, hi: int) -> int:
     """Start of the last sentence that begins in text[lo:hi]."""
+    lo = max(lo, hi - _MAX_SENTENCE)
     best = lo
     for m in _TERMINAL.finditer(text, lo, hi):
         if _is_boundary(text, m):
@@ -93,6 +105,7 @@ def sentence_start(text: str, lo: int, hi: int) -> int:
 
 def sentence_end(text: str, lo: int, hi: int) -> int:
     """End of the sentence running from lo (hi when it does not end before hi)."""
+    hi = min(hi, lo + _MAX_SENTENCE)
     for m in _TERMINAL.finditer(text, lo, hi):
         if _is_boundary(text, m):
             return m.end()
