@@ -16,6 +16,7 @@ import argparse
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 from quotecli.extract import extract
 from quotecli.scoring import score_doc
@@ -34,8 +35,8 @@ def wilson_low(right: int, n: int, z: float = 1.28) -> float:
     return max(0.0, (centre - margin) / (1 + z * z / n))
 
 
-def tally(path: Path) -> dict[tuple[str, str], list[int]]:
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+def scored(path: Path) -> Iterator[tuple[dict, bool]]:
+    """Every record quotecli predicts on a gold file, with whether it is right (span and speaker)."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
@@ -43,24 +44,24 @@ def tally(path: Path) -> dict[tuple[str, str], list[int]]:
             r = score_doc(d["doc_id"], d["quotes"], qs)
             right = {pi for (pi, _gi), ok in zip(r.pairs, r.speaker_ok) if ok}
             for pi, q in enumerate(qs):
-                key = (q["rule"], q.get("resolution") or "-")
-                counts[key][0] += 1
-                counts[key][1] += pi in right
+                yield q, pi in right
+
+
+def tally(path: Path) -> dict[tuple[str, str], list[int]]:
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for q, ok in scored(path):
+        key = (q["rule"], q.get("resolution") or "-")
+        counts[key][0] += 1
+        counts[key][1] += ok
     return counts
 
 
 def bins(path: Path, width: float = 0.1) -> list[tuple[float, int, float]]:
     out: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            qs = [q.to_dict() for q in extract(d["text"], d["doc_id"])]
-            r = score_doc(d["doc_id"], d["quotes"], qs)
-            right = {pi for (pi, _gi), ok in zip(r.pairs, r.speaker_ok) if ok}
-            for pi, q in enumerate(qs):
-                b = min(int(q["confidence"] / width), int(1 / width) - 1)
-                out[b][0] += 1
-                out[b][1] += pi in right
+    for q, ok in scored(path):
+        b = min(int(q["confidence"] / width), int(1 / width) - 1)
+        out[b][0] += 1
+        out[b][1] += ok
     return [(b * width, n, k / n) for b, (n, k) in sorted(out.items())]
 
 
