@@ -15,6 +15,7 @@ from .tokens import Tok
 _MAX_NP = 8
 _DASHES = frozenset("—–-")
 _LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
+_BE = frozenset("was were is are be been being get got gets getting".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,16 @@ class Grammar:
         if self.lex.is_(w, "aux") or self.lex.is_(w, "adverb") or self.lex.is_(w, "time"):
             return True
         return w.endswith("ly") and not t.cap and len(w) > 4
+
+    def passive(self, toks: list[Tok], v: int) -> bool:
+        """"were told", "was asked", "has been quoted": the verb's subject is not the speaker."""
+        w = toks[v].low
+        if not (w.endswith("ed") or w in ("told", "said", "written", "asked", "quoted", "spoken", "sworn")):
+            return False
+        j = v - 1
+        while j >= 0 and self.filler(toks[j]) and toks[j].low not in _BE:
+            j -= 1
+        return j >= 0 and toks[j].low in _BE
 
     def verbish(self, toks: list[Tok], i: int) -> bool:
         """A past-tense or common verb inside what looked like a noun phrase: "crowd held"."""
@@ -333,7 +344,16 @@ class CueFinder:
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:
                     return None
             return Cue(m, toks[v].text if verb[1] == 1 else f"{toks[v].text} {toks[v + 1].text}", "quote_speaker_verb")
-        return self._trailing(toks, k)
+        return self._trailing(toks, k) or (None if ended else self._according(toks, k))
+
+    def _according(self, toks: list[Tok], k: int) -> Cue | None:
+        """“top secret” by the State Department, according to intelligence sources."""
+        for i in range(k, len(toks) - 2):
+            if toks[i].low == "according" and toks[i + 1].low == "to":
+                m = self._mention(toks, self.g.np_after(toks, i + 2))
+                if m and m.kind != "pronoun":
+                    return Cue(m, "according to", "according_to")
+        return None
 
     def _trailing(self, toks: list[Tok], k: int) -> Cue | None:
         """“…” than that of the CIA chief, Zuckoff said. — the cue closes the sentence."""
@@ -396,6 +416,8 @@ class CueFinder:
             form = verb[0]
             cue = body[v].text if verb[1] == 1 else f"{body[v].text} {body[v + 1].text}"
             prev = body[v - 1] if v > 0 else None
+            if g.passive(body, v):
+                continue  # "his salespersons were told": the subject heard it, did not say it
             if form.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "while", "before", "after", "by")):
                 participle = participle or body[v]
                 continue  # the subject is that of an earlier clause
@@ -419,6 +441,9 @@ class CueFinder:
                 continue
             if m.kind == "pronoun" and body[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us", "it"):
                 continue
+            if form == g.lex.verbs.get(form) and m.kind in ("descriptor", "org", "text") and not m.plural \
+                    and body[r[0]].low in ("the", "a", "an", "this", "that"):
+                continue  # "the caustic chant": a base form after a singular noun phrase is a noun
             if form in g.lex.noun_like and (body[r[0]].low in ("his", "her", "their", "its", "my", "our", "your", "this", "that")
                                             or (m.kind == "name" and (m.name or "").lower() in g.lex.modifiers)):
                 continue  # "his past comments", "Republican claims": a noun after all
