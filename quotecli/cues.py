@@ -269,15 +269,24 @@ class Grammar:
         return i, j
 
     def subject_at_start(self, toks: list[Tok]) -> tuple[int, int] | None:
-        """The noun phrase a sentence opens with, ending where its verb begins."""
-        for n in range(1, min(len(toks), _MAX_NP + 4)):
+        """The noun phrase a sentence opens with, ending where its verb begins; after a short
+        opening phrase and its comma too ("Somewhere in there, he tossed in ...")."""
+        r = self._subject_from(toks, 0)
+        if r is None:
+            c = next((i for i, t in enumerate(toks[:7]) if t.text == ","), None)
+            if c is not None and c + 1 < len(toks):
+                r = self._subject_from(toks, c + 1)
+        return r
+
+    def _subject_from(self, toks: list[Tok], lo: int) -> tuple[int, int] | None:
+        for n in range(lo + 1, min(len(toks), lo + _MAX_NP + 4)):
             if not toks[n].word:
                 if toks[n].text == ",":
                     continue
                 return None
             if self.verbish(toks, n) or self.verb_at(toks, n) or self.lex.is_(toks[n].low, "aux"):
-                r = self.np_before(toks, n - 1, 0)
-                if r and all(self.lex.is_(x.low, "func") or not x.word for x in toks[:r[0]]):
+                r = self.np_before(toks, n - 1, lo)
+                if r and all(self.lex.is_(x.low, "func") or not x.word for x in toks[lo:r[0]]):
                     return r
                 return None
         return None

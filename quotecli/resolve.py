@@ -269,6 +269,8 @@ class Resolver:
                 if kind == "group" or kind == "org":
                     return Resolved(spk, 0.8, "pronoun")
             return Resolved(None, 0.6, "unresolved")
+        if low in ("one", "another", "someone", "somebody"):
+            return Resolved(None, 0.6, "unresolved")  # an unnamed person, kept in the mention only
         return Resolved(m.text if m.text == "I" else m.text.capitalize(), 0.8, "as-written")
 
     def _kin(self, m: Mention, head: str) -> str | None:
