@@ -6,6 +6,7 @@ quote) and the opening mark (left window). Names are resolved later (resolve.py)
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
@@ -461,6 +462,9 @@ class CueFinder:
                 ante = self._antecedent(body, r[0])
                 return Cue(m, cue, "relative_clause", ante)
             return Cue(m, cue, rule)
+        poss = self._possessor(body)
+        if poss is not None:
+            return poss
         r = g.subject_at_start(body)
         m = self._mention(body, r)
         if participle is not None:
@@ -482,6 +486,41 @@ class CueFinder:
                 r[0] == r[1] and g.lex.words.get(body[r[0]].low)):
             # no speech verb at all: the quote belongs to the sentence's subject
             return Cue(m, body[r[1] + 1].text, "sentence_subject")
+        return None
+
+    def _possessor(self, toks: list[Tok]) -> Cue | None:
+        """“…” after "Trump's claim that" or "his promise to be": the possessor said it.
+
+        The mention keeps the possessive as written ("Trump’s", "his"); the name drops it."""
+        g = self.g
+        for i in range(len(toks) - 1, 0, -1):
+            if toks[i].low not in g.lex.speech_nouns:
+                continue
+            # the quote must be what was claimed: "claim that …", "promise to be …", "in her words, …"
+            rest = toks[i + 1:]
+            if not rest or len(rest) > 8 or rest[0].low not in ("that", "to", ",", ":"):
+                return None
+            j = i - 1
+            while j >= 0 and toks[j].word and not toks[j].cap and not g.is_det(toks[j]) and i - j < 3:
+                j -= 1  # "Trump's repeated claim"
+            if j < 0:
+                return None
+            owner = toks[j]
+            if owner.low in ("his", "her", "their"):
+                gender = {"his": "m", "her": "f"}.get(owner.low)
+                m = Mention(owner.text, owner.start, owner.end, "pronoun", gender=gender, plural=owner.low == "their")
+                return Cue(m, toks[i].text, "possessive_noun")
+            if owner.cap and owner.text.endswith(("’s", "'s")):
+                k = j
+                while k - 1 >= 0 and toks[k - 1].cap and g.namelike(toks[k - 1]):
+                    k -= 1
+                stem = owner.text[:-2]
+                name_toks = toks[k:j] + [Tok(stem, owner.start, owner.end - 2, stem.lower(), True, True)]
+                m = parse_mention(name_toks, None)
+                if m and m.kind == "name":
+                    text = " ".join(self.text[toks[k].start:owner.end].split())
+                    return Cue(dataclasses.replace(m, text=text, end=owner.end), toks[i].text, "possessive_noun")
+            return None
         return None
 
     def _clause_subject(self, toks: list[Tok], before: int) -> Mention | None:

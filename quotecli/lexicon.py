@@ -51,6 +51,7 @@ class Lexicon:
     rules: dict[str, tuple[float, str]]  # rule -> (confidence, example)
     words: dict[str, frozenset[str]]  # closed-class word -> categories (aux, prep, det, ...)
     confidence: dict[tuple[str, str], float]  # (rule, resolution) -> calibrated confidence
+    speech_nouns: frozenset[str]  # "claim", "remarks": X's claim that “...”
 
     def is_(self, word: str, category: str) -> bool:
         return category in self.words.get(word, ())
@@ -120,4 +121,5 @@ def lexicon() -> Lexicon:
         rules=rules,
         words={w: frozenset(c) for w, c in words.items()},
         confidence=confidence,
+        speech_nouns=frozenset(_lines("speech_nouns.txt")),
     )

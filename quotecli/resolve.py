@@ -261,6 +261,7 @@ class Resolver:
 
     def _pronoun(self, m: Mention, para_start: int) -> Resolved:
         low = m.text.lower()
+        low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in ("he", "she"):
             spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start)
             return Resolved(spk, 0.9, "pronoun") if spk else Resolved(None, 0.6, "unresolved")

@@ -90,6 +90,8 @@ CASES = [
      [("top secret", "Two officials", "two officials")]),
     ("passive-hearer-is-not-speaker", "Mayor Jane Ross said the staff were told “to stay home.”",
      [("to stay home.", "Jane Ross", "Mayor Jane Ross")]),
+    ("possessive-claim", "Critics doubted Mayor Jane Ross’s claim that the budget was “fully balanced.”",
+     [("fully balanced.", "Jane Ross", "Mayor Jane Ross’s")]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
