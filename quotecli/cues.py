@@ -16,6 +16,7 @@ from .tokens import Tok
 _MAX_NP = 8
 _DASHES = frozenset("—–-")
 _LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
+_PP_HEADS = frozenset("in on at during after before over since throughout".split())
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
@@ -131,7 +132,17 @@ class Grammar:
                         return core
                     break
             return None
-        return self.np_core_before(toks, j, lo)
+        r = self.np_core_before(toks, j, lo)
+        if r is None or (r[0] - 1 >= lo and toks[r[0] - 1].low in _PP_HEADS):
+            # a phrase between subject and verb: "Trump in recent days has suggested",
+            # "Clinton at a rally in Ohio said"
+            for p in range((r[0] if r else j + 1) - 1, max(lo, j - 6) - 1, -1):
+                if toks[p].low in _PP_HEADS:
+                    inner = self.np_core_before(toks, p - 1, lo) if p - 1 >= lo else None
+                    if inner and (toks[inner[1]].cap or self.pronoun(toks[inner[1]])):
+                        return inner
+                    break
+        return r
 
     def np_core_before(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         r = self._np_core_before(toks, j, lo)

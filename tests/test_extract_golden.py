@@ -92,6 +92,8 @@ CASES = [
      [("to stay home.", "Jane Ross", "Mayor Jane Ross")]),
     ("possessive-claim", "Critics doubted Mayor Jane Ross’s claim that the budget was “fully balanced.”",
      [("fully balanced.", "Jane Ross", "Mayor Jane Ross’s")]),
+    ("phrase-between-subject-and-verb", "Governor Lee Park at a rally in Ohio said the plan was “a disgrace.”",
+     [("a disgrace.", "Lee Park", "Governor Lee Park")]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
