@@ -74,7 +74,7 @@ class Extractor:
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
-    def run(self, show_all: bool = False) -> list[tuple[Span, Cue | None, str]]:
+    def run(self, show_all: bool = False) -> list[Found]:
         text = self.text
         spans = find_spans(text, self.ptb, self.layout)
         self._open_marks = [s.open_at for s in spans]

@@ -6,7 +6,7 @@ its field names, so fields may be added but never renamed or dropped.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +28,6 @@ class Span:
     def outer_end(self) -> int:
         """Offset just after the closing mark (or the content end when unclosed)."""
         return self.close_at + 1 if self.close_at >= 0 else self.end
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Who a span is credited to, and by which rule; before names are resolved."""
-
-    mention: str | None
-    mention_start: int
-    mention_end: int
-    cue: str | None
-    rule: str
-    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +69,3 @@ class Quote:
             "mention_end": self.mention_end,
             "resolution": self.resolution,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A person or group as one document names it: canonical name plus the other forms used."""
-
-    name: str
-    aliases: tuple[str, ...] = field(default_factory=tuple)
-    gender: str | None = None  # "m", "f" or None when unknown
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "aliases": list(self.aliases), "gender": self.gender}

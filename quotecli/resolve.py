@@ -64,13 +64,11 @@ class Person:
     name: str
     gender: str | None
     titles: set[str] = field(default_factory=set)
-    aliases: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
     speaker: str | None
-    factor: float  # multiplies the rule's confidence
     how: str  # name | surname | pronoun | descriptor | as-written | unresolved | ambiguous
 
 
@@ -204,28 +202,28 @@ class Resolver:
         if m.kind == "relative":
             if antecedent is not None:
                 r = self.resolve(antecedent, None, para_start)
-                return Resolved(r.speaker, r.factor * 0.95, r.how)
-            return Resolved(None, 0.6, "unresolved")
+                return Resolved(r.speaker, r.how)
+            return Resolved(None, "unresolved")
         if m.kind == "pronoun":
             return self._pronoun(m, para_start)
         if m.kind == "descriptor":
             return self._descriptor(m)
         # groups, organisations, documents: as written, first letter up
-        return Resolved(m.text[:1].upper() + m.text[1:], 1.0, "as-written")
+        return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
 
     def _name(self, m: Mention) -> Resolved:
         name = m.name or m.text
         words = name.split()
         if len(words) >= 2:
             # a fuller registered name that ends with this one ("Hillary Rodham Clinton")
-            return Resolved(name, 1.0, "name")
+            return Resolved(name, "name")
         full, how = self.person_for(words[0], m.honorific)
         if full:
-            return Resolved(full, 1.0, how)
+            return Resolved(full, how)
         if m.honorific:
             hon = m.honorific.capitalize() + ("." if m.honorific in ("mr", "mrs", "ms", "dr") else "")
-            return Resolved(f"{hon} {name}", 0.95, "honorific")
-        return Resolved(name, 0.9 if how == "ambiguous" else 0.95, how if how != "unknown" else "name")
+            return Resolved(f"{hon} {name}", "honorific")
+        return Resolved(name, how if how != "unknown" else "name")
 
     def _recent_person(self, gender: str | None, before: int) -> str | None:
         for _pos, spk, g, kind in reversed(self.history):
@@ -264,15 +262,15 @@ class Resolver:
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in ("he", "she"):
             spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start)
-            return Resolved(spk, 0.9, "pronoun") if spk else Resolved(None, 0.6, "unresolved")
+            return Resolved(spk, "pronoun") if spk else Resolved(None, "unresolved")
         if low in ("they", "it"):
             for _pos, spk, _g, kind in reversed(self.history[-3:]):
                 if kind == "group" or kind == "org":
-                    return Resolved(spk, 0.8, "pronoun")
-            return Resolved(None, 0.6, "unresolved")
+                    return Resolved(spk, "pronoun")
+            return Resolved(None, "unresolved")
         if low in ("one", "another", "someone", "somebody"):
-            return Resolved(None, 0.6, "unresolved")  # an unnamed person, kept in the mention only
-        return Resolved(m.text if m.text == "I" else m.text.capitalize(), 0.8, "as-written")
+            return Resolved(None, "unresolved")  # an unnamed person, kept in the mention only
+        return Resolved(m.text if m.text == "I" else m.text.capitalize(), "as-written")
 
     def _kin(self, m: Mention, head: str) -> str | None:
         """"his wife" -> Mrs. <his surname>; "her father" -> Mr. <her surname> (or the family's)."""
@@ -300,16 +298,16 @@ class Resolver:
         if m.text.split()[0].lower() in ("his", "her", "their"):
             kin = self._kin(m, head)
             if kin:
-                return Resolved(kin, 0.8, "descriptor")
+                return Resolved(kin, "descriptor")
         if m.definite or m.text.split()[0].lower() in ("his", "her", "their"):
             titled = [p.name for p in self.people.values() if any(head in t.split() for t in p.titles)]
             if len(titled) == 1:
-                return Resolved(titled[0], 0.9, "descriptor")
+                return Resolved(titled[0], "descriptor")
             if m.definite and self.lex.descriptors.get(head, ("", ""))[0] == "role":
                 spk = self._recent_person(m.gender, m.start)
                 if spk:
-                    return Resolved(spk, 0.8, "descriptor")
-        return Resolved(m.text[:1].upper() + m.text[1:], 0.9, "as-written")
+                    return Resolved(spk, "descriptor")
+        return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
 
     def remember(self, offset: int, speaker: str | None, m: Mention) -> None:
         """Record a quote's speaker so later pronouns can refer back to it."""
