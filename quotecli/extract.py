@@ -169,6 +169,13 @@ class Extractor:
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "action_beat")
         return None
 
+    def short_turn(self, q: Quote) -> bool:
+        """A dialogue turn: the quote's paragraph says little besides the quote ("…," said Ann.)."""
+        lo = self.paras[self.para_of(q.start)][0]
+        hi = self.paras[self.para_of(q.end)][1]
+        return not _more_words_than(self.text, lo, q.start, 20) and \
+            not _more_words_than(self.text, q.end, min(hi, q.end + 400), 20)
+
     def _has_quote(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self._open_marks, lo)
         return i < len(self._open_marks) and self._open_marks[i] < hi
@@ -233,7 +240,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         sp = f.span
         para = ex.para_of(sp.open_at)
         if f.rule == "turn":
-            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out[-1] if out else None)
+            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex.short_turn)
             if q is not None:
                 out.append(q)
                 last_in_para[ex.para_of(sp.end)] = q
@@ -259,22 +266,26 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
 
 
 def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,
-          score, latest: Quote | None) -> Quote | None:
+          score, earlier: list[Quote], short_turn) -> Quote | None:
     """An uncued quote opening a paragraph right after a quote paragraph.
 
-    Two turns by different people before it: the exchange alternates, so it is the earlier
-    one's. A name addressed in the previous turn ("My dear Mr. Bennet, ...") answers. Otherwise
-    the previous speaker goes on, as news paragraphs do.
+    A name addressed in the previous turn ("My dear Mr. Bennet, ...") answers. After a short
+    dialogue turn the exchange alternates: the last earlier speaker who is not the previous
+    one answers. Otherwise (a long paragraph, as in news) the previous speaker goes on.
     """
-    prev, prev2 = last.get(para - 1, latest), last.get(para - 2)
+    prev = last.get(para - 1, earlier[-1] if earlier else None)
     src, rule = prev, "continuation"
-    if prev is not None and prev2 is not None and prev2.speaker and prev.speaker and prev2.speaker != prev.speaker:
-        src, rule = prev2, "alternation"
-    elif prev is not None:
+    if prev is not None:
         who = resolver.addressee(prev.text)
         if who and who != prev.speaker:
             return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], who, None, None, "alternation",
                          score("alternation", "addressee", sp.closed), resolution="addressee")
+        # In a run of short dialogue turns, the other party answers: the last speaker before
+        # prev's who is not prev's. After a long narrative paragraph (news), prev goes on.
+        for q in reversed(earlier[-8:] if short_turn(prev) else []):
+            if q.speaker and prev.speaker and q.speaker != prev.speaker:
+                src, rule = q, "alternation"
+                break
     if src is None:
         return None
     return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], src.speaker, src.mention, src.cue, rule,

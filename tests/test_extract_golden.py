@@ -94,6 +94,10 @@ CASES = [
      [("fully balanced.", "Jane Ross", "Mayor Jane Ross’s")]),
     ("phrase-between-subject-and-verb", "Governor Lee Park at a rally in Ohio said the plan was “a disgrace.”",
      [("a disgrace.", "Lee Park", "Governor Lee Park")]),
+    ("dialogue-alternates", "Tom Reed and Ann Cole sat down.\n\n“Tea?” asked Tom Reed.\n\n“Please,” said Ann Cole."
+     "\n\n“Milk?”\n\n“No.”",
+     [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Ann Cole", "Ann Cole"), ("Milk?", "Tom Reed", "Tom Reed"),
+      ("No.", "Ann Cole", "Ann Cole")]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
