@@ -26,6 +26,7 @@ _RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
 )
 _POSS = ("’s", "'s", "’", "'")
+_GENDERED = regex.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", regex.IGNORECASE)
 # a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
 _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
@@ -97,6 +98,29 @@ class Resolver:
         if not self._scanned:
             self._scanned = True
             self._scan(self.text)
+            self._learn_genders(self.text)
+
+    def _learn_genders(self, text: str) -> None:
+        """Names the first-name list does not know ("Poirot", "Sikes") take the gender of the
+        pronouns that follow them closely: "Poirot shrugged; he ..." votes male."""
+        unknown = {k for k, p in self._people.items() if p.gender is None}
+        if not unknown or not self._mentions:
+            return
+        starts = [pos for pos, _ in self._mentions]
+        votes: dict[str, list[int]] = {}
+        for m in _GENDERED.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or m.start() - starts[i] > 120:
+                continue
+            name = self._mentions[i][1]
+            if name in unknown:
+                v = votes.setdefault(name, [0, 0])
+                v[0 if m.group(1).lower() in ("he", "him", "his", "himself") else 1] += 1
+        for name, (male, female) in votes.items():
+            if male >= 2 * female + 2:
+                self._people[name].gender = "m"
+            elif female >= 2 * male + 2:
+                self._people[name].gender = "f"
 
     @property
     def people(self) -> dict[str, Person]:
