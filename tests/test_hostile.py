@@ -82,3 +82,35 @@ def test_regex_from_user_cannot_hang(tmp_path):
     assert run("index", ROOT / "examples", "--db", db, "--silent").exit_code == 0
     r = run("grep", "-e", r"(a+)+$", "--db", db)  # classic catastrophic pattern
     assert r.exit_code in (1, 2) and "Traceback" not in r.output
+
+
+def test_readers_see_committed_data_during_a_write(tmp_path):
+    db = tmp_path / "c.db"
+    assert run("index", ROOT / "examples", "--db", db, "--silent").exit_code == 0
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM quotes")  # uncommitted: readers must not see it
+    try:
+        r = run("who", "Blinken", "--db", db, "--jsonl")
+        assert r.exit_code == 0 and len(r.stdout.splitlines()) == 15
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_file_vanishing_mid_run(tmp_path, monkeypatch):
+    d = tmp_path / "news"
+    d.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (d / name).write_text("“Fine,” said Ann Cole.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "b.txt":
+            self.unlink()  # gone between listing the folder and reading it
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    r = run("extract", d, "--jsonl")
+    assert r.exit_code == 2 and "b.txt: no such file" in r.stderr
+    assert len(r.stdout.splitlines()) == 2
