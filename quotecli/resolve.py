@@ -26,7 +26,7 @@ _RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
 )
 _POSS = ("’s", "'s", "’", "'")
-_GENDERED = regex.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", regex.IGNORECASE)
+_GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 # a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
 _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
@@ -86,6 +86,7 @@ class Resolver:
         self._q_starts = [q[0] for q in self.quoted]
         self.lex = lexicon()
         self._scanned = False
+        self._genders_learned = False
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
@@ -98,11 +99,16 @@ class Resolver:
         if not self._scanned:
             self._scanned = True
             self._scan(self.text)
-            self._learn_genders(self.text)
 
     def _learn_genders(self, text: str) -> None:
         """Names the first-name list does not know ("Poirot", "Sikes") take the gender of the
-        pronouns that follow them closely: "Poirot shrugged; he ..." votes male."""
+        pronouns that follow them closely: "Poirot shrugged; he ..." votes male.
+
+        Run once, and only when a he/she needs resolving."""
+        if self._genders_learned:
+            return
+        self._genders_learned = True
+        self._ensure()
         unknown = {k for k, p in self._people.items() if p.gender is None}
         if not unknown or not self._mentions:
             return
@@ -285,6 +291,7 @@ class Resolver:
         low = m.text.lower()
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in ("he", "she"):
+            self._learn_genders(self.text)
             spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start)
             return Resolved(spk, "pronoun") if spk else Resolved(None, "unresolved")
         if low in ("they", "it"):
