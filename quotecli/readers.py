@@ -7,6 +7,7 @@ rest is still read. JSONL is streamed line by line.
 from __future__ import annotations
 
 import codecs
+import re
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 ErrorSink = Callable[[str], None]
 _SNIFF = 8192
+_CP1252_PUNCT = re.compile(rb"[\x82-\x8c\x91-\x9c\x9f]")
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xml", ".json", ".jsonl",
                             ".csv", ".tsv", ".srt", ".vtt", ""})
 
@@ -26,7 +28,7 @@ class Document:
     text: str
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+def decode(data: bytes, name: str, encoding: str | None = None, on_note: ErrorSink | None = None) -> str:
     """Bytes to text: a BOM decides, else UTF-8, else the encoding given; ValueError if none fits."""
     if encoding:
         try:
@@ -40,7 +42,23 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        # Windows-1252's own punctuation (curly quotes, dashes: bytes 0x80-0x9F) says which
+        # encoding it is; other 8-bit text is ambiguous and needs --encoding.
+        if _CP1252_PUNCT.search(data):
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+            else:
+                if on_note is not None:
+                    on_note(f"{name}: not UTF-8; read as Windows-1252 (give --encoding to choose)")
+                return text
         raise ValueError(f"{name}: not valid UTF-8 at byte {exc.start} (give --encoding, e.g. cp1252)") from None
+
+
+def _warn(message: str) -> None:
+    """A note about the input that is not a failure (the exit code stays 0)."""
+    print(f"quotecli: warning: {message}", file=sys.stderr)
 
 
 def _binary(head: bytes) -> bool:
@@ -83,7 +101,7 @@ def read_text_file(path: Path, name: str, encoding: str | None, on_error: ErrorS
         on_error(f"{name}: binary file, skipped")
         return None
     try:
-        return decode(data, name, encoding)
+        return decode(data, name, encoding, _warn)
     except ValueError as exc:
         on_error(str(exc))
         return None

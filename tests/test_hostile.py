@@ -114,3 +114,11 @@ def test_file_vanishing_mid_run(tmp_path, monkeypatch):
     r = run("extract", d, "--jsonl")
     assert r.exit_code == 2 and "b.txt: no such file" in r.stderr
     assert len(r.stdout.splitlines()) == 2
+
+
+def test_windows_1252_detected_by_its_punctuation(tmp_path):
+    f = tmp_path / "win.txt"
+    f.write_bytes("“We will win,” said José Martí.".encode("cp1252"))
+    r = run("extract", f, "--jsonl")
+    assert r.exit_code == 0 and "Windows-1252" in r.stderr
+    assert json.loads(r.stdout)["speaker"] == "José Martí"
