@@ -226,7 +226,8 @@ class Resolver:
         return self.lex.first_names.get(words[0].lower().rstrip("."))
 
     # -- one mention --------------------------------------------------------------------
-    def resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0) -> Resolved:
+    def resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0,
+                turn_of: str | None = None) -> Resolved:
         if m.kind == "name":
             return self._name(m)
         if m.kind == "relative":
@@ -235,7 +236,7 @@ class Resolver:
                 return Resolved(r.speaker, r.how)
             return Resolved(None, "unresolved")
         if m.kind == "pronoun":
-            return self._pronoun(m, para_start)
+            return self._pronoun(m, para_start, turn_of)
         if m.kind == "descriptor":
             return self._descriptor(m)
         # groups, organisations, documents: as written, first letter up
@@ -255,12 +256,22 @@ class Resolver:
             return Resolved(f"{hon} {name}", "honorific")
         return Resolved(name, how if how != "unknown" else "name")
 
-    def _recent_person(self, gender: str | None, before: int) -> str | None:
+    def _recent_person(self, gender: str | None, before: int, turn_of: str | None = None) -> str | None:
+        """The last compatible speaker; at a new dialogue turn (`turn_of` spoke the previous
+        one) the other party of the exchange when both fit."""
+        seen: list[str] = []
         for _pos, spk, g, kind in reversed(self.history):
-            if kind != "person":
+            if kind != "person" or spk in seen:
                 continue
+            seen.append(spk)
             if gender is None or g is None or g == gender:
+                if turn_of is not None and spk == turn_of and len(seen) == 1:
+                    continue  # the speaker of the turn just before rarely answers himself
                 return spk
+            if len(seen) >= 2 and turn_of is not None:
+                break
+        if turn_of is not None:
+            return self._recent_person(gender, before)
         for pos, full in reversed(self.mentions):
             if pos >= before or self._in_quote(pos):
                 continue  # people named inside a quotation are talked about, not talking
@@ -287,12 +298,12 @@ class Resolver:
                     return full
         return None
 
-    def _pronoun(self, m: Mention, para_start: int) -> Resolved:
+    def _pronoun(self, m: Mention, para_start: int, turn_of: str | None = None) -> Resolved:
         low = m.text.lower()
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in ("he", "she"):
             self._learn_genders(self.text)
-            spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start)
+            spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start, turn_of)
             return Resolved(spk, "pronoun") if spk else Resolved(None, "unresolved")
         if low in ("they", "it"):
             for _pos, spk, _g, kind in reversed(self.history[-3:]):

@@ -98,6 +98,8 @@ CASES = [
      "\n\n“Milk?”\n\n“No.”",
      [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Ann Cole", "Ann Cole"), ("Milk?", "Tom Reed", "Tom Reed"),
       ("No.", "Ann Cole", "Ann Cole")]),
+    ("pronoun-turn-taking", "“Tea?” asked Tom Reed.\n\n“Please,” said Bob Lane.\n\n“Milk?” he asked.",
+     [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Bob Lane", "Bob Lane"), ("Milk?", "Tom Reed", "he")]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
@@ -118,6 +120,9 @@ def test_golden(text: str, expected: list) -> None:
 
 
 KNOWN_LIMITS = [
+    # the other party has not spoken yet; a named bystander ("Blinken met Herzog") looks the same
+    ("pronoun-at-a-new-turn", "Tom Reed met Bob Lane at the gate.\n\n“Tea?” asked Tom Reed.\n\n“Please,” he said.",
+     [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Bob Lane", "he")]),
     # "his wife" needs the man the possessive points to, and his wife's name
     ("possessive-descriptor", "Mr. Bennet sat down. “Nonsense,” said his wife.",
      [("Nonsense,", "Mrs. Bennet", "his wife")]),
