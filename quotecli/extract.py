@@ -21,6 +21,9 @@ from .tokens import blank, sentence_end, sentence_start, tokenize
 
 _SMALL = frozenset("a an the of and or in on at to for with by from vs v. de la le del von van".split())
 _END_PUNCT = regex.compile(r"[.!?…,;:—–\-]\W*$")
+_INNER_PUNCT = regex.compile(r"[.!?;:]\s")
+_TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|show|program|programme|film|movie|book|"
+                              r"series|album|song|magazine|newspaper|broadcast|column|documentary|play))[,:]?$", regex.IGNORECASE)
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 
 
@@ -39,15 +42,25 @@ def _more_words_than(text: str, lo: int, hi: int, n: int) -> bool:
 
 
 def is_title(text: str, span: Span) -> bool:
-    """A short Title Case span with no sentence punctuation: a work, show or slogan's name."""
+    """A short Title Case span: a work, show or slogan's name, not speech.
+
+    With sentence punctuation at its end it is a title only where titles stand: after a
+    possessive or a word like "on" or "program" (on MSNBC's “Morning Joe,” ...)."""
     s = text[span.start:span.end]
-    if len(s) > 80 or _END_PUNCT.search(s):
+    if len(s) > 80:
         return False
     words = _WORDS.findall(s)
     if not words or len(words) > 8:
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words) and words[0][:1].isupper() or (
-        words[0][:1].isdigit() and len(words) <= 2)
+    title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words) and words[0][:1].isupper()
+    if not (title_case or (words[0][:1].isdigit() and len(words) <= 2)):
+        return False
+    if not _END_PUNCT.search(s):
+        return True
+    if _INNER_PUNCT.search(s.rstrip(".,;:!?… ")):
+        return False  # "Yes. No." is speech
+    before = text[max(0, span.open_at - 30):span.open_at].rstrip()
+    return bool(_TITLE_BEFORE.search(before))
 
 
 def confidence(rule: str, how: str | None, closed: bool = True) -> float:

@@ -100,6 +100,8 @@ CASES = [
       ("No.", "Ann Cole", "Ann Cole")]),
     ("pronoun-turn-taking", "“Tea?” asked Tom Reed.\n\n“Please,” said Bob Lane.\n\n“Milk?” he asked.",
      [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Bob Lane", "Bob Lane"), ("Milk?", "Tom Reed", "he")]),
+    ("show-title-with-comma", "“We will win,” Graham said on MSNBC's “Morning Joe,” adding that he was sure.",
+     [("We will win,", "Graham", "Graham")]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
