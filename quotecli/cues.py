@@ -47,6 +47,9 @@ class Grammar:
         if i + 1 < len(toks):
             two = f"{w} {toks[i + 1].low}"
             if two in self.lex.verbs:
+                if two in self.lex.noun_like and i + 2 < len(toks) and toks[i + 2].word and not (
+                        self.lex.is_(toks[i + 2].low, "prep") or self.lex.is_(toks[i + 2].low, "conj")):
+                    return None  # "the Senate goes on recess"
                 return two, 2
         if w in self.lex.verbs:
             if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))):

@@ -68,17 +68,19 @@ def lexicon() -> Lexicon:
     for line in _lines("speech_verbs.txt"):
         lemma, _, forms = line.partition("|")
         lemma = lemma.strip().lower()
-        if lemma.endswith("*"):
-            lemma = lemma.rstrip("* ")
-            base = _inflect(lemma)
-            noun_like.update((base[0], base[1]))
+        starred = lemma.endswith("*")
+        lemma = lemma.rstrip("* ")
         all_forms = [f.strip() for f in forms.split()] if forms.strip() else []
         if all_forms and " " in lemma:
             # multi-word forms are listed word-pair by word-pair: "goes on went on ..."
             words = forms.split()
             all_forms = [" ".join(words[i:i + 2]) for i in range(0, len(words), 2)]
-        for f in [lemma, *all_forms] if all_forms else _inflect(lemma):
+        forms_all = [lemma, *all_forms] if all_forms else _inflect(lemma)
+        for f in forms_all:
             verbs[f.lower()] = lemma
+        if starred:  # base and -s forms: "state", "states", "go on", "goes on"
+            noun_like.update(f.lower() for f in forms_all
+                             if f == lemma or f.split()[0].endswith("s") and not f.split()[0].endswith("ss"))
     pronouns = {}
     for line in _lines("pronouns.tsv"):
         p, g, n, person = line.split("\t")
