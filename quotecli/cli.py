@@ -139,11 +139,12 @@ def _extract_dask(paths, input_format, show_all, ptb_quotes, output_dir, schedul
         raise Fail("--engine dask writes files: give --output FOLDER")
     if "-" in paths:
         raise Fail("--engine dask reads files, not standard input")
-    try:
-        from .distributed import dask_extract
-        import dask.bag  # noqa: F401
-    except ImportError:
-        raise Fail("Dask is not installed; pip install 'quotecli[dask]'") from None
+    import importlib.util
+
+    from .distributed import dask_extract
+
+    if importlib.util.find_spec("dask") is None:
+        raise Fail("Dask is not installed; pip install 'quotecli[dask]'")
     files = dask_extract(list(paths), output_dir, input_format=input_format, scheduler=scheduler,
                          show_all=show_all, ptb_quotes=ptb_quotes)
     click.echo(f"wrote {len(files)} partitions to {output_dir}", err=True)

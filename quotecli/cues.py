@@ -14,7 +14,6 @@ from .names import PARTICLES, Mention, parse_mention
 from .tokens import Tok
 
 _MAX_NP = 8
-_DASHES = frozenset("—–-")
 _LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
 _PP_HEADS = frozenset("in on at during after before over since throughout".split())
 _BE = frozenset("was were is are be been being get got gets getting".split())

@@ -248,7 +248,6 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     score = confidence
     out: list[Quote] = []
     last_in_para: dict[int, Quote] = {}  # the last quote of each paragraph, for dialogue turns
-    how_of: dict[int, str] = {}  # resolution of each credited span, for the quotes that copy it
     for f in found:
         sp = f.span
         para = ex.para_of(sp.open_at)

@@ -11,7 +11,7 @@ import json
 import shutil
 import sys
 import textwrap
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable
 
 import click
 
