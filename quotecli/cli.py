@@ -24,6 +24,9 @@ class Fail(click.ClickException):
 
     exit_code = ExitStatus.ERROR
 
+    def show(self, file=None) -> None:
+        click.echo(f"quotecli: error: {self.format_message()}", err=True)
+
 
 class Errors:
     """Counts input errors and prints each as one line on stderr."""
