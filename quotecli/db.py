@@ -130,9 +130,12 @@ def connect(path: Path | str, *, create: bool = False, readonly: bool = False) -
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(_busy_timeout() * 1000)}")
+        # one snapshot: another process may be creating the schema right now
+        conn.execute("BEGIN")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot open the database ({exc}); nothing was changed") from None
     if has_tables and app_id != APPLICATION_ID:
@@ -142,19 +145,33 @@ def connect(path: Path | str, *, create: bool = False, readonly: bool = False) -
         conn.close()
         raise DatabaseError(f"{path}: written by a newer quotecli (schema {version} > {SCHEMA_VERSION}); "
                             "upgrade quotecli to read it")
-    if version < SCHEMA_VERSION:
-        if readonly or not create:
-            if version == 0 and not has_tables:
-                conn.close()
-                raise DatabaseError(f"{path}: empty database; run 'quotecli index PATH' first")
-        _migrate(conn, path, version)
+    if version < SCHEMA_VERSION and (readonly or not create) and version == 0 and not has_tables:
+        conn.close()
+        raise DatabaseError(f"{path}: empty database; run 'quotecli index PATH' first")
     if not readonly:
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.OperationalError:
-            pass  # read-only media: WAL cannot be turned on, reading still works
+        # WAL before any schema work, so that two processes creating one index at once agree
+        # on it; switching needs a moment alone with the file, so wait while another holds it
+        _wal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")
+    if version < SCHEMA_VERSION:
+        _migrate(conn, path, version)
     return conn
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    import time
+
+    deadline = time.monotonic() + _busy_timeout()
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                return  # read-only media: WAL cannot be turned on, reading still works
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def _open(path: Path, mode: str, immutable: bool = False) -> sqlite3.Connection:
