@@ -46,7 +46,8 @@ def _finish(printed: int, errors: Errors | None = None) -> None:
 
 
 class Group(click.Group):
-    """Turns database errors raised anywhere in a command into one line and exit code 2."""
+    """Turns database errors, and any unexpected failure, raised anywhere in a command into
+    one line and exit code 2."""
 
     def invoke(self, ctx):
         import sqlite3
@@ -59,6 +60,13 @@ class Group(click.Group):
             raise Fail(str(exc)) from None
         except sqlite3.Error as exc:
             raise Fail(f"database error: {exc} (is the index file damaged or locked?)") from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
+            raise  # click's own handling: usage errors, exit codes, Ctrl-C, a closed pipe
+        except Exception as exc:
+            # a bug, not bad input: still one line, never a traceback (QUOTECLI_DEBUG=1 shows it)
+            if os.environ.get("QUOTECLI_DEBUG"):
+                raise
+            raise Fail(f"internal error: {type(exc).__name__}: {exc} (set QUOTECLI_DEBUG=1 for the traceback)") from None
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -180,6 +188,8 @@ def eval_(gold, pred, show_errors, per_kind, ptb_quotes, as_json):
         report = evaluate(gold, pred, ptb_quotes=ptb_quotes)
     except GoldError as exc:
         raise Fail(str(exc)) from None
+    for w in report.warnings:
+        click.echo(f"quotecli: warning: {w}", err=True)
     if as_json:
         out = dict(report.summary, per_rule=report.per_rule, error_kinds=dict(report.kinds()))
         if show_errors:

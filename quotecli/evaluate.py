@@ -37,6 +37,7 @@ class Report:
     summary: dict
     per_rule: list[dict]
     errors: list[ErrorCase] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # coverage notes, as the referee prints them
 
     def kinds(self) -> Counter:
         return Counter(e.kind for e in self.errors)
@@ -46,15 +47,16 @@ class GoldError(Exception):
     """The gold or prediction file cannot be read; the message names file and line."""
 
 
-def _read_jsonl(path: str | Path) -> list[dict]:
+def _read_jsonl(path: str | Path) -> list[tuple[int, object]]:
+    """(line number, parsed value) for every non-blank line; GoldError names file:line."""
     out = []
     try:
-        with open(path, encoding="utf-8") as fh:
+        with open(path, encoding="utf-8-sig") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:
-                    out.append(json.loads(line))
+                    out.append((lineno, json.loads(line)))
                 except json.JSONDecodeError as exc:
                     raise GoldError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
     except OSError as exc:
@@ -64,13 +66,44 @@ def _read_jsonl(path: str | Path) -> list[dict]:
     return out
 
 
-def _group_predictions(recs: list[dict]) -> dict[str, list[dict]]:
+def _quote(q: object, where: str) -> dict:
+    """A quote entry with int offsets, or GoldError: bad entries would otherwise surface as
+    tracebacks deep inside the matcher."""
+    if not isinstance(q, dict):
+        raise GoldError(f"{where}: a quote must be a JSON object, not {type(q).__name__}")
+    try:
+        start, end = int(q["start"]), int(q["end"])
+    except KeyError as exc:
+        raise GoldError(f"{where}: quote without {exc.args[0]!r}") from None
+    except (TypeError, ValueError):
+        raise GoldError(f"{where}: quote offsets must be integers, got {q.get('start')!r}, {q.get('end')!r}") from None
+    return dict(q, start=start, end=end)
+
+
+def _gold_records(path: str | Path) -> list[dict]:
+    gold = []
+    for lineno, g in _read_jsonl(path):
+        where = f"{path}:{lineno}"
+        if not isinstance(g, dict) or "doc_id" not in g or not isinstance(g.get("quotes", []), list):
+            raise GoldError(f"{where}: not a gold record (needs doc_id and quotes)")
+        gold.append(dict(g, quotes=[_quote(q, where) for q in g.get("quotes") or []]))
+    return gold
+
+
+def _group_predictions(path: str | Path) -> dict[str, list[dict]]:
+    """Predictions by document: one record a quote (`doc`) or one a document (`doc_id` + `quotes`),
+    as the referee accepts them."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for r in recs:
+    for lineno, r in _read_jsonl(path):
+        where = f"{path}:{lineno}"
+        if not isinstance(r, dict):
+            raise GoldError(f"{where}: a prediction must be a JSON object")
         if "quotes" in r:
-            by_doc[str(r.get("doc_id"))].extend(r.get("quotes") or [])
+            if not isinstance(r["quotes"], list):
+                raise GoldError(f"{where}: 'quotes' must be a list")
+            by_doc[str(r.get("doc_id"))].extend(_quote(q, where) for q in r["quotes"])
         else:
-            by_doc[str(r.get("doc", r.get("doc_id")))].append(r)
+            by_doc[str(r.get("doc", r.get("doc_id")))].append(_quote(r, where))
     return by_doc
 
 
@@ -84,11 +117,9 @@ def evaluate(gold_path: str | Path, pred_path: str | Path | None = None, *, ptb_
     """Score predictions (or quotecli's own extraction) against a gold JSONL file."""
     from .extract import extract
 
-    gold = _read_jsonl(gold_path)
-    for i, g in enumerate(gold, 1):
-        if not isinstance(g, dict) or "doc_id" not in g or not isinstance(g.get("quotes", []), list):
-            raise GoldError(f"{gold_path}:{i}: not a gold record (needs doc_id and quotes)")
-    preds = _group_predictions(_read_jsonl(pred_path)) if pred_path else None
+    gold = _gold_records(gold_path)
+    preds = _group_predictions(pred_path) if pred_path else None
+    warnings: list[str] = []
     results: list[DocResult] = []
     errors: list[ErrorCase] = []
     rule_counts: dict[str, Counter] = defaultdict(Counter)
@@ -96,6 +127,8 @@ def evaluate(gold_path: str | Path, pred_path: str | Path | None = None, *, ptb_
         did = str(g["doc_id"])
         text = g.get("text")
         if preds is not None:
+            if did not in preds:
+                warnings.append(f"gold doc {did!r} missing from predictions (all its quotes count as missed)")
             pq = preds.get(did, [])
         elif isinstance(text, str):
             pq = [q.to_dict() for q in extract(text, did, ptb_quotes=ptb_quotes)]
@@ -134,7 +167,11 @@ def evaluate(gold_path: str | Path, pred_path: str | Path | None = None, *, ptb_
             "precision": c["matched"] / c["predicted"] if c["predicted"] else 0.0,
             "speaker_accuracy": c["speaker_ok"] / c["matched"] if c["matched"] else 0.0,
         })
-    return Report(summarize(results), per_rule, errors)
+    if preds is not None:
+        extra = sorted(set(preds) - {str(g["doc_id"]) for g in gold})
+        if extra:
+            warnings.append(f"{len(extra)} pred doc(s) not in gold were ignored, e.g. {extra[:3]!r}")
+    return Report(summarize(results), per_rule, errors, warnings)
 
 
 def _speaker_error(did: str, text: str | None, p: dict, g: dict) -> ErrorCase:

@@ -19,18 +19,24 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 
 def output_options(fn):
-    """--json / --jsonl / --csv / --table, shared by every command that prints rows."""
-    @functools.wraps(fn)
-    def wrapper(*args, fmt=None, **kwargs):
-        return fn(*args, fmt=fmt or "table", **kwargs)
+    """--json / --jsonl / --csv / --table, shared by every command that prints rows.
 
-    for flag, fmt, help_ in reversed([
-        ("--table", "table", "Readable table (default)."),
-        ("--json", "json", "One JSON array."),
-        ("--jsonl", "jsonl", "JSON Lines: one object a line, streamed."),
-        ("--csv", "csv", "CSV with a header row."),
-    ]):
-        wrapper = click.option(flag, "fmt", flag_value=fmt, help=help_)(wrapper)
+    The command receives `fmt`; giving two different formats is a usage error (exit 2)
+    rather than a silent "last one wins"."""
+    flags = [("--table", "table", "Readable table (default)."),
+             ("--json", "json", "One JSON array."),
+             ("--jsonl", "jsonl", "JSON Lines: one object a line, streamed."),
+             ("--csv", "csv", "CSV with a header row.")]
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        chosen = [fmt for _flag, fmt, _help in flags if kwargs.pop(f"fmt_{fmt}", False)]
+        if len(chosen) > 1:
+            raise click.UsageError(" and ".join(f"--{c}" for c in chosen) + " cannot be combined; choose one")
+        return fn(*args, fmt=chosen[0] if chosen else "table", **kwargs)
+
+    for flag, fmt, help_ in reversed(flags):
+        wrapper = click.option(flag, f"fmt_{fmt}", is_flag=True, help=help_)(wrapper)
     return wrapper
 
 

@@ -7,19 +7,21 @@ rest is still read. JSONL is streamed line by line.
 from __future__ import annotations
 
 import codecs
-import re
+import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 ErrorSink = Callable[[str], None]
 _SNIFF = 8192
 _CP1252_PUNCT = re.compile(rb"[\x82-\x8c\x91-\x9c\x9f]")
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xml", ".json", ".jsonl",
                             ".csv", ".tsv", ".srt", ".vtt", ""})
+_JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,11 @@ def _binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def _walk(root: Path, on_error: ErrorSink) -> Iterator[Path]:
-    """Files below a folder, sorted, hidden ones skipped; unreadable folders reported."""
+def _walk(root: Path, on_error: ErrorSink, suffixes: frozenset[str] = _TEXT_SUFFIXES) -> Iterator[Path]:
+    """Files below a folder, sorted, hidden ones skipped; unreadable folders reported.
+
+    Only names ending in one of `suffixes` are read, so a folder of JSON Lines is not also
+    read through its README."""
     def onerror(exc: OSError) -> None:
         on_error(f"{exc.filename}: cannot read folder ({exc.strerror})")
 
@@ -78,7 +83,7 @@ def _walk(root: Path, on_error: ErrorSink) -> Iterator[Path]:
             if f.startswith("."):
                 continue
             p = Path(dirpath) / f
-            if p.suffix.lower() in _TEXT_SUFFIXES:
+            if p.suffix.lower() in suffixes:
                 yield p
 
 
@@ -114,9 +119,9 @@ def read_jsonl(lines: Iterable[bytes | str], name: str, on_error: ErrorSink) -> 
             try:
                 raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:
-                on_error(f"{name}:{lineno}: not valid UTF-8, line skipped")
+                on_error(f"{name}:{lineno}: not valid UTF-8 (give --encoding), line skipped")
                 continue
-        line = raw.strip()
+        line = raw.strip().lstrip("\ufeff") if lineno == 1 else raw.strip()
         if not line:
             continue
         try:
@@ -131,6 +136,31 @@ def read_jsonl(lines: Iterable[bytes | str], name: str, on_error: ErrorSink) -> 
         yield Document(str(did) if did is not None else f"{name}:{lineno}", obj["text"])
 
 
+def _jsonl_lines(fh: IO[bytes], name: str, encoding: str | None, on_error: ErrorSink) -> Iterator[bytes | str]:
+    """Lines of a JSON Lines file, streamed: bytes for UTF-8 (decoded per line, so one bad
+    line costs only that line), text for UTF-16 with a BOM or an --encoding given."""
+    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
+    if not encoding and head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    if not encoding:
+        yield from fh
+        return
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        on_error(f"{name}: unknown encoding {encoding!r}")
+        return
+    text = io.TextIOWrapper(fh, encoding=encoding, newline="")
+    lineno = 0
+    try:
+        for lineno, line in enumerate(text, 1):  # noqa: B007 (lineno is read after a failure)
+            yield line
+    except UnicodeDecodeError as exc:
+        on_error(f"{name}:{lineno + 1}: cannot decode as {encoding} ({exc.reason}), rest of file skipped")
+    finally:
+        text.detach()
+
+
 def read_documents(paths: Iterable[str], *, input_format: str = "text", encoding: str | None = None,
                    on_error: ErrorSink, stdin=None) -> Iterator[Document]:
     """Every document named by `paths` (files, folders, "-" for stdin), in order."""
@@ -138,6 +168,8 @@ def read_documents(paths: Iterable[str], *, input_format: str = "text", encoding
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             if input_format == "jsonl":
+                if encoding and not isinstance(stream, io.TextIOBase):
+                    stream = _jsonl_lines(stream, "<stdin>", encoding, on_error)
                 yield from read_jsonl(stream, "<stdin>", on_error)
             else:
                 data = stream.read()
@@ -155,13 +187,14 @@ def read_documents(paths: Iterable[str], *, input_format: str = "text", encoding
         if not p.exists():
             on_error(f"{given}: no such file or folder")
             continue
-        files = _walk(p, on_error) if p.is_dir() else [p]
+        suffixes = _JSONL_SUFFIXES if input_format == "jsonl" else _TEXT_SUFFIXES
+        files = _walk(p, on_error, suffixes) if p.is_dir() else [p]
         for f in files:
             name = given if f == p else str(f)
             if input_format == "jsonl":
                 try:
                     with open(f, "rb") as fh:
-                        yield from read_jsonl(fh, name, on_error)
+                        yield from read_jsonl(_jsonl_lines(fh, name, encoding, on_error), name, on_error)
                 except OSError as exc:
                     on_error(f"{name}: cannot read ({exc.strerror})")
             else:

@@ -122,12 +122,12 @@ def test_eval_agrees_with_referee(tmp_path, gold):
     ref = subprocess.run([sys.executable, SHARED / "tools" / "score_quotes.py", gold_path, pred, "--json"],
                          capture_output=True, text=True, check=True)
     theirs = json.loads(ref.stdout)
-    ours = json.loads(run("eval", gold_path, "--json").output)
+    ours = json.loads(run("eval", gold_path, "--json").stdout)
     for key in ("quote", "quote_exact", "end_to_end"):
         for m in ("tp", "precision", "recall", "f1"):
             assert ours[key][m] == pytest.approx(theirs[key][m], abs=1e-12), (key, m)
     assert ours["speaker_accuracy"] == pytest.approx(theirs["speaker_accuracy"], abs=1e-12)
-    mine = json.loads(run("eval", gold_path, "--pred", pred, "--json").output)
+    mine = json.loads(run("eval", gold_path, "--pred", pred, "--json").stdout)
     assert mine["end_to_end"] == ours["end_to_end"]
 
 
@@ -227,3 +227,122 @@ def test_jobs_give_the_same_records_in_the_same_order(tmp_path):
     one = run("extract", docs, "--input-format", "jsonl", "--jsonl", "--jobs", "1").stdout
     two = run("extract", docs, "--input-format", "jsonl", "--jsonl", "--jobs", "2").stdout
     assert one == two and len(one.splitlines()) > 300
+
+
+# -- cases from the CLI brief: records, formats, eval on a tiny gold file, hostile eval input ----
+BLINKEN = "“We will win,” Blinken said."
+
+
+def test_extract_blinken_record_offsets(tmp_path):
+    f = tmp_path / "b.txt"
+    f.write_text(BLINKEN, encoding="utf-8")
+    r = run("extract", f, "--jsonl")
+    assert r.exit_code == 0 and r.stderr == ""
+    (rec,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert (rec["speaker"], rec["text"], rec["start"], rec["end"], rec["cue"]) == ("Blinken", "We will win,", 1, 13, "said")
+    assert BLINKEN[rec["start"]:rec["end"]] == rec["text"]
+    assert set(rec) >= {"id", "doc", "start", "end", "text", "speaker", "mention", "cue", "rule", "confidence",
+                        "mention_start", "mention_end"}
+
+
+def test_csv_header_and_non_ascii_json(tmp_path):
+    f = tmp_path / "b.txt"
+    f.write_text("“Ça ira,” said José Martí.", encoding="utf-8")
+    lines = run("extract", f, "--csv").stdout.splitlines()
+    assert lines[0].startswith("id,doc,start,end,text,speaker,mention,cue,rule,confidence") and len(lines) == 2
+    assert "José Martí" in run("extract", f, "--json").stdout  # not \u00e9 escapes
+
+
+def test_output_flags_are_mutually_exclusive(tmp_path):
+    f = tmp_path / "b.txt"
+    f.write_text(BLINKEN, encoding="utf-8")
+    r = run("extract", f, "--json", "--csv")
+    assert r.exit_code == 2 and "cannot be combined" in r.stderr and r.stdout == ""
+
+
+def test_explain_table_columns(tmp_path):
+    f = tmp_path / "b.txt"
+    f.write_text(BLINKEN, encoding="utf-8")
+    header = run("extract", f, "--explain").stdout.splitlines()[0].split()
+    assert header == ["doc", "speaker", "mention", "cue", "rule", "confidence", "text"]
+
+
+def _tiny_gold(tmp_path) -> Path:
+    g = tmp_path / "gold.jsonl"
+    text = BLINKEN + "\n“Not yet,” said Ann Cole."
+    g.write_text(json.dumps({"doc_id": "g1", "text": text, "quotes": [
+        {"start": 1, "end": 13, "text": "We will win,", "speaker": "Antony Blinken", "speaker_aliases": []},
+        {"start": 31, "end": 39, "text": "Not yet,", "speaker": "Ann Cole"},
+    ]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return g
+
+
+def test_eval_tiny_gold_is_perfect(tmp_path):
+    g = _tiny_gold(tmp_path)
+    out = json.loads(run("eval", g, "--json").stdout)
+    assert out["quote"]["f1"] == 1.0 and out["end_to_end"]["f1"] == 1.0 and out["speaker_accuracy"] == 1.0
+    assert {r["rule"] for r in out["per_rule"]} and all(r["precision"] == 1.0 for r in out["per_rule"])
+    table = run("eval", g).stdout
+    assert f"{'quote span (IoU)':<26}     2    1.000    1.000    1.000" in table and "rule" in table
+
+
+def test_eval_pred_file_errors_listing(tmp_path):
+    g = _tiny_gold(tmp_path)
+    pred = tmp_path / "pred.jsonl"  # one right, one wrong speaker, one false positive; the per-doc form
+    pred.write_text(json.dumps({"doc_id": "g1", "quotes": [
+        {"start": 1, "end": 13, "speaker": "Antony Blinken", "rule": "r1"},
+        {"start": 31, "end": 39, "speaker": "Bo Park", "rule": "r1"},
+        {"start": 20, "end": 24, "speaker": None, "rule": "r2"},
+    ]}) + "\n", encoding="utf-8")
+    out = json.loads(run("eval", g, "--pred", pred, "--json", "--errors").stdout)
+    assert out["quote"]["tp"] == 2 and out["speaker_correct"] == 1 and out["n_pred"] == 3
+    assert {r["rule"]: (r["predicted"], r["matched"], r["speaker_ok"]) for r in out["per_rule"]} == {
+        "r1": (2, 2, 1), "r2": (1, 0, 0)}
+    assert sum(out["error_kinds"].values()) == 2
+    text = run("eval", g, "--pred", pred, "--errors").stdout
+    assert "errors by kind:" in text and "'Bo Park'" in text and "Not yet" in text
+
+
+@pytest.mark.parametrize("line,msg", [
+    ('{"doc": "g1", "text": "x"}', "quote without 'start'"),
+    ('{"doc": "g1", "start": "a", "end": 3}', "must be integers"),
+    ("[1, 2]", "must be a JSON object"),
+    ("{oops", "malformed JSON"),
+])
+def test_eval_bad_predictions_are_one_line(tmp_path, line, msg):
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(line + "\n", encoding="utf-8")
+    r = run("eval", _tiny_gold(tmp_path), "--pred", pred)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and f"{pred}:1:" in r.stderr and msg in r.stderr
+
+
+def test_eval_missing_gold(tmp_path):
+    r = run("eval", tmp_path / "none.jsonl")
+    assert r.exit_code == 2 and "cannot read" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_unexpected_failure_is_one_line(tmp_path, monkeypatch):
+    import quotecli.output
+
+    def boom(*a, **k):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(quotecli.output, "render", boom)
+    f = tmp_path / "b.txt"
+    f.write_text(BLINKEN, encoding="utf-8")
+    r = run("extract", f)
+    assert r.exit_code == 2 and r.stderr.startswith("quotecli: error: internal error: ZeroDivisionError")
+    assert "Traceback" not in r.output
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "score_quotes.py").exists(), reason="../shared not present")
+def test_eval_table_is_the_referees_table(tmp_path):
+    """Same lines and number formats as score_quotes.py's table on seed.gold.jsonl."""
+    gold_path = SHARED / "gold" / "seed.gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(run("extract", gold_path, "--input-format", "jsonl", "--jsonl").stdout, encoding="utf-8")
+    ref = subprocess.run([sys.executable, SHARED / "tools" / "score_quotes.py", gold_path, pred],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    ours = run("eval", gold_path).stdout.splitlines()
+    assert ours[:len(ref)] == ref
