@@ -270,7 +270,8 @@ class Grammar:
         while j + 1 < len(toks) and j - i < 5:
             n = toks[j + 1]
             if not n.word or self.lex.is_(n.low, "prep") or self.lex.is_(n.low, "conj") or self.verb_at(toks, j + 1) \
-                    or self.lex.is_(n.low, "aux") or self.filler(n) or self.verbish(toks, j + 1) or n.low.endswith("ing"):
+                    or self.lex.is_(n.low, "aux") or self.filler(n) or self.verbish(toks, j + 1) or n.low.endswith("ing") \
+                    or n.low in ("who", "whom", "whose", "which", "that"):
                 break  # "said the girl firmly", "said the doctor, standing"
             j += 1
         if j == i:

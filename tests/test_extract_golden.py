@@ -102,6 +102,8 @@ CASES = [
      [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Bob Lane", "Bob Lane"), ("Milk?", "Tom Reed", "he")]),
     ("show-title-with-comma", "“We will win,” Graham said on MSNBC's “Morning Joe,” adding that he was sure.",
      [("We will win,", "Graham", "Graham")]),
+    ("relative-clause-after-descriptor", "“Stop,” said the man who had seen it.",
+     [("Stop,", "The man", "the man")]),
     ("scare-quote-dropped", "The so-called “peace plan” was shelved.", []),
     ("title-dropped", "She appeared on “Face the Nation” on Sunday.", []),
     ("unclosed-quote-bounded", "He said “this never ends\n\nA new paragraph with “a quote,” said Ian Ross.",
