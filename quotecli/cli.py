@@ -303,11 +303,15 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
     errors = Errors()
     ix = Indexer(conn)
     summary = IndexSummary()
-    progress = Progress(None if silent else _total_bytes(paths), not silent)
+    show = not silent and sys.stderr.isatty()
+    progress = Progress(_total_bytes(paths) if show else None, show)  # the tree is walked twice only for an ETA
+    digests: dict[int, str] = {}  # by document object: one id may come twice in one run
+
     def todo():
         """Documents to extract; unchanged ones are counted and skipped before any work."""
         for doc in read_documents(paths, input_format=input_format, encoding=encoding, on_error=errors):
-            if ix.status(doc.doc_id, doc.text)[0] == "unchanged":
+            state, digests[id(doc)] = ix.status(doc.doc_id, doc.text)
+            if state == "unchanged":
                 summary.unchanged += 1
                 progress.update(len(doc.text))
                 continue
@@ -316,7 +320,8 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
     if input_format == "records":
         pairs = _from_records(paths, errors)
     else:
-        pairs = ((d, q, None) for d, q in extract_many(todo(), jobs or default_jobs(), ptb_quotes=ptb_quotes))
+        pairs = ((d, q, digests.pop(id(d), None))
+                 for d, q in extract_many(todo(), jobs or default_jobs(), ptb_quotes=ptb_quotes))
     try:
         for doc, quotes, digest in pairs:
             try:

@@ -413,7 +413,7 @@ class CueFinder:
             toks = toks[:-1]
         if not toks:
             return None
-        colon = toks[-1].text in (":", ",") and toks[-1].text == ":"
+        colon = toks[-1].text == ":"
         body = toks[:-1] if colon else toks
         if colon and body:
             whole = g.np_core_before(body, len(body) - 1, 0)

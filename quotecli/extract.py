@@ -125,7 +125,7 @@ class Extractor:
             p_end = self.paras[self.para_of(sp.outer_end) + 1][1]
         hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
         r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end
-        ended = text[sp.end - 1:sp.end] in (".", "!", "?") and text[sp.end - 1:sp.end] == "."
+        ended = text[sp.end - 1:sp.end] == "."  # the quote closed its own sentence
         cue = None
         if sp.closed and r_end > sp.outer_end:
             cue = self.finder.right(tokenize(text, sp.outer_end, r_end), ended)

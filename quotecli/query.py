@@ -69,26 +69,31 @@ def match_speakers(conn: sqlite3.Connection, name: str, min_score: float = 80.0)
     if not qtoks:
         return []
     vocab = [r[0] for r in conn.execute("SELECT DISTINCT token FROM name_tokens")]
+    hits = [{tok: score for tok, score, _ in process.extract(qt, vocab, scorer=fuzz.ratio,
+                                                            score_cutoff=min(min_score, 70.0), limit=25)}
+            for qt in qtoks]
+    tokens = sorted({t for h in hits for t in h})
     best: dict[int, list[float]] = {}
-    for i, qt in enumerate(qtoks):
-        hits = process.extract(qt, vocab, scorer=fuzz.ratio, score_cutoff=min(min_score, 70.0), limit=25)
-        for tok, score, _ in hits:
-            for (sid,) in conn.execute("SELECT speaker_id FROM name_tokens WHERE token = ?", (tok,)):
-                scores = best.setdefault(sid, [0.0] * len(qtoks))
-                scores[i] = max(scores[i], score)
+    for tok, sid in _in_query(conn, "SELECT token, speaker_id FROM name_tokens WHERE token IN ({})", tokens):
+        scores = best.setdefault(sid, [0.0] * len(qtoks))
+        for i, h in enumerate(hits):
+            scores[i] = max(scores[i], h.get(tok, 0.0))
+    means = {sid: sum(sc) / len(sc) for sid, sc in best.items() if sum(sc) / len(sc) >= min_score}
     out = []
-    for sid, scores in best.items():
-        s = sum(scores) / len(scores)
+    for sid, name, n in _in_query(conn, "SELECT s.id, s.name, (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) "
+                                  "FROM speakers s WHERE s.id IN ({})", sorted(means)):
+        s = means[sid] * (0.85 if name.split()[0].lower() in _DESCRIPTIVE else 1.0)  # "A spokeswoman for Trump"
         if s >= min_score:
-            row = conn.execute("SELECT name, (SELECT count(*) FROM quotes WHERE speaker_id = ?) FROM speakers WHERE id = ?",
-                               (sid, sid)).fetchone()
-            if row:
-                if row[0].split()[0].lower() in _DESCRIPTIVE:
-                    s *= 0.85  # "A spokeswoman for Trump" is not Trump
-                if s >= min_score:
-                    out.append(SpeakerMatch(sid, row[0], round(s, 1), row[1]))
+            out.append(SpeakerMatch(sid, name, round(s, 1), n))
     out.sort(key=lambda m: (-m.score, -m.quotes, m.name))
     return out
+
+
+def _in_query(conn: sqlite3.Connection, sql: str, values: list) -> Iterator[tuple]:
+    """Rows of `sql` with its IN (...) filled by `values` as bound parameters, in chunks."""
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
 
 def quotes_by_speakers(conn: sqlite3.Connection, ids: list[int], *, doc: str | None = None,
