@@ -174,11 +174,18 @@ def _wal(conn: sqlite3.Connection) -> None:
         time.sleep(0.05)
 
 
+class IndexConnection(sqlite3.Connection):
+    """A connection that can carry per-connection caches (query.py's name vocabulary)."""
+
+    name_vocabulary: tuple | None = None
+
+
 def _open(path: Path, mode: str, immutable: bool = False) -> sqlite3.Connection:
     from urllib.parse import quote
 
     uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True, timeout=_busy_timeout(), isolation_level=None, check_same_thread=False)
+    return sqlite3.connect(uri, uri=True, timeout=_busy_timeout(), isolation_level=None, check_same_thread=False,
+                           factory=IndexConnection)
 
 
 def _busy_timeout() -> float:

@@ -68,7 +68,7 @@ def match_speakers(conn: sqlite3.Connection, name: str, min_score: float = 80.0)
     qtoks = _query_tokens(name)
     if not qtoks:
         return []
-    vocab = [r[0] for r in conn.execute("SELECT DISTINCT token FROM name_tokens")]
+    vocab = _vocabulary(conn)
     hits = [{tok: score for tok, score, _ in process.extract(qt, vocab, scorer=fuzz.ratio,
                                                             score_cutoff=min(min_score, 70.0), limit=25)}
             for qt in qtoks]
@@ -87,6 +87,20 @@ def match_speakers(conn: sqlite3.Connection, name: str, min_score: float = 80.0)
             out.append(SpeakerMatch(sid, name, round(s, 1), n))
     out.sort(key=lambda m: (-m.score, -m.quotes, m.name))
     return out
+
+
+def _vocabulary(conn: sqlite3.Connection) -> list[str]:
+    """Every name word in the index, read again only after the index changed (ours or another
+    process's write), so repeated `who` calls on one connection do not reload it."""
+    stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    cached = getattr(conn, "name_vocabulary", None)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, [r[0] for r in conn.execute("SELECT DISTINCT token FROM name_tokens")])
+        try:
+            conn.name_vocabulary = cached  # type: ignore[attr-defined]  (db.IndexConnection)
+        except AttributeError:
+            pass  # a plain sqlite3 connection: no cache
+    return cached[1]
 
 
 def _in_query(conn: sqlite3.Connection, sql: str, values: list) -> Iterator[tuple]:

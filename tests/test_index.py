@@ -124,3 +124,9 @@ def test_refuses_foreign_and_newer_files(tmp_path):
         connect(newer)
     with pytest.raises(DatabaseError, match="no index here yet"):
         connect(tmp_path / "missing.db")
+
+
+def test_who_sees_speakers_added_after_an_earlier_query(conn):
+    assert query.match_speakers(conn, "Nadia Rahim") == []
+    _add(conn, "new", "“The talks are over,” said Nadia Rahim.")
+    assert [m.name for m in query.match_speakers(conn, "Nadia Rahim")] == ["Nadia Rahim"]
