@@ -6,8 +6,9 @@ its accuracy on the dev set where it does worst (among sets with at least --min-
 quotes; pairs rarer than that everywhere get the lower end of the Wilson interval of their
 pooled accuracy), so
 that the figure holds across news and fiction; pairs right less than 95% of the time on some
-set are capped at 0.79, so that "confidence >= 0.8" means "right at least 95% of the time on
-every dev set". Usage:
+set are capped at 0.79, and so are pairs that would bring the ">= 0.8" band of some dev set
+under 95% right (surest pairs are admitted first), so that "confidence >= 0.8" means "right
+at least 95% of the time on every dev set". Usage:
     python bench/calibrate.py [--write] [GOLD.jsonl ...]     (default: ../shared/gold/*.dev.jsonl)
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from quotecli.extract import extract
 from quotecli.scoring import score_doc
 
 ROOT = Path(__file__).resolve().parents[1]
+MARGIN = 0.95  # the >= 0.8 band must be right this often on every dev set (the target)
 TABLE = ROOT / "quotecli" / "data" / "confidence.tsv"
 
 
@@ -75,19 +77,35 @@ def main() -> None:
     if args.write:
         per_set = {g.name: tally(g) for g in golds}
         keys = sorted({k for t in per_set.values() for k in t})
-        rows = []
+        worst: dict[tuple[str, str], float] = {}
         for key in keys:
             accs = [t[key][1] / t[key][0] for t in per_set.values() if t.get(key) and t[key][0] >= args.min_count]
-            n = sum(t[key][0] for t in per_set.values() if key in t)
             if not accs:
-                k = sum(t[key][1] for t in per_set.values() if key in t)
-                accs = [wilson_low(k, n)]
-            worst = min(accs)
-            conf = worst if worst >= 0.95 else min(worst, 0.79)
+                n = sum(t[key][0] for t in per_set.values() if key in t)
+                accs = [wilson_low(sum(t[key][1] for t in per_set.values() if key in t), n)]
+            worst[key] = min(accs)
+        # Admit pairs to the >= 0.8 band, surest first, only while every dev set's band stays
+        # right at least MARGIN of the time: a pair rare on one set (11 right of 18 on news)
+        # cannot hide behind its record on another (1050 of 1076 on novels).
+        band = {name: [0, 0] for name in per_set}
+        admitted = set()
+        pooled = {k: sum(t[k][1] for t in per_set.values() if k in t) / sum(t[k][0] for t in per_set.values() if k in t)
+                  for k in keys}
+        for key in sorted((k for k in keys if worst[k] >= 0.95), key=lambda k: (-pooled[k], k)):
+            trial = {name: (band[name][0] + t[key][0], band[name][1] + t[key][1]) if key in t else tuple(band[name])
+                     for name, t in per_set.items()}
+            if all(n == 0 or k / n >= MARGIN for n, k in trial.values()):
+                admitted.add(key)
+                band = {name: list(v) for name, v in trial.items()}
+        rows = []
+        for key in keys:
+            n = sum(t[key][0] for t in per_set.values() if key in t)
+            conf = worst[key] if key in admitted else min(worst[key], 0.79)
             detail = " ".join(f"{name.split('.')[0]}={t[key][1]}/{t[key][0]}" for name, t in per_set.items() if key in t)
             rows.append(f"{key[0]}\t{key[1]}\t{conf:.3f}\t{n}\t{detail}")
         TABLE.write_text("# Calibrated confidence by (rule, resolution); written by bench/calibrate.py --write.\n"
-                         "# The accuracy on the dev set where the pair does worst; under 0.95 it is capped at 0.79.\n"
+                         "# The accuracy on the dev set where the pair does worst; capped at 0.79 under 0.95 or when\n"
+                         "# admitting the pair would bring some dev set's >= 0.8 band under the margin.\n"
                          "# rule\tresolution\tconfidence\tquotes\tright/predicted per dev set\n"
                          + "\n".join(rows) + "\n", encoding="utf-8")
         print(f"wrote {TABLE} ({len(rows)} pairs)")

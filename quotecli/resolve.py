@@ -16,7 +16,7 @@ import regex
 
 from .lexicon import lexicon
 from .names import Mention, strip_titles, name_gender
-from .tokens import sentence_start
+from .tokens import sentence_end, sentence_start
 
 # a capitalised word; a period only after an initial or a short title, never a sentence end
 _WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*(?:\p{Lu}[\p{Ll}\p{M}'’\-]*)*)"
@@ -31,6 +31,7 @@ _GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]
 _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|\p{Lu}[\p{L}'’\-]+)\s*(?=[,!?.;]|$)")
+_NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
@@ -58,6 +59,43 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
         return None, "", None, None
     return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
+
+
+@functools.cache
+def _speaking_verbs() -> frozenset[str]:
+    """Past forms that open or close a cue: "said", "asked", "cried" (not "state", a noun too)."""
+    lex = lexicon()
+    return frozenset(f for f, lemma in lex.verbs.items() if " " not in f and f != lemma
+                     and not f.endswith(("ing", "s")) and f not in lex.noun_like)
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?![\p{L}'’\-])")
+_CAP_NEXT = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _speaking_names(text: str, capwords: list) -> set[str]:
+    """Lower-case single words that speak in the text: "said Eeyore", "Piglet asked"; from the
+    capitalised words of the text, each looked at with its neighbours."""
+    lex = lexicon()
+    verbs = _speaking_verbs()
+    seen: dict[str, int] = {}
+    prev_end = -1
+    for m in capwords:
+        w = None
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and nxt.group(1) in verbs and not (0 <= m.start() - prev_end <= 2 and text[prev_end:m.start()].isspace()):
+            w = m.group()  # "Piglet asked" (not "Christopher Robin said")
+        elif text[m.start() - 1:m.start()] == " " and not _CAP_NEXT.match(text, m.end()):
+            before = text[max(0, m.start() - 14):m.start() - 1].rsplit(None, 1)
+            if before and before[-1] in verbs:
+                w = m.group()  # "said Eeyore"
+        prev_end = m.end()
+        if w:
+            low = w.lower()
+            seen[low] = seen.get(low, 0) + 1
+    # twice at least: one "said Provisions" is a slip of the parse, not a character
+    return {w for w, n in seen.items() if n >= 2 and w.isalpha() and not lex.words.get(w)
+            and w not in lex.titles and w not in lex.pronouns}
 
 
 @dataclass
@@ -91,7 +129,8 @@ class Resolver:
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._mentions: list[tuple[int, str]] = []  # (offset, full name) in text order
-        self.history: list[tuple[int, str, str | None, str]] = []  # (offset, speaker, gender, kind)
+        # (offset, speaker, gender, kind, mention as written, lower-case)
+        self.history: list[tuple[int, str, str | None, str, str]] = []
 
     # The document is read for names only when a mention needs it (not for "said Jo Hart"):
     # most of the cost of a tiny document.
@@ -150,10 +189,12 @@ class Resolver:
 
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
+        runs: list[tuple[int, int]] = []
         for m in _RUN.finditer(text):
             kind, key, title, gender = _read_run(m.group())
             if kind is None:
                 continue
+            runs.append(m.span())
             if kind == "honorific":
                 # "Mr. Bennet": a person with a gender, kept out of the surname index so that
                 # "Mr. Obama" never competes with "Barack Obama" for "Obama"
@@ -170,17 +211,36 @@ class Resolver:
             if title:
                 p.titles.add(title)
             self._mentions.append((m.start(), key))
-        self._surname_mentions(text)
+        self._surname_mentions(text, runs)
 
-    def _surname_mentions(self, text: str) -> None:
-        """Add every later use of a known surname ("Fallon fired back") to the mentions."""
+    def _surname_mentions(self, text: str, runs: list[tuple[int, int]]) -> None:
+        """Add every later use of a known surname ("Fallon fired back") to the mentions, and
+        the people known by one name only: a first name ("Emma") or a name that speaks
+        ("said Eeyore")."""
         unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
-        if not unique:
-            return
+        first = {f: next(iter(full)) for f, full in self._by_first.items() if len(full) == 1}
+        capwords = list(_CAPWORD.finditer(text))
+        singles = _speaking_names(text, capwords)
         seen = {pos for pos, _ in self._mentions}
-        for m in _CAPWORD.finditer(text):
-            full = unique.get(m.group().lower())
-            if full and m.start() not in seen:
+        run_starts = [r[0] for r in runs]
+        for m in capwords:
+            if m.start() in seen:
+                continue
+            word = m.group()
+            low = word.lower()
+            full = unique.get(low)
+            if full is None and (low in singles or (self.lex.first_names.get(low) and low not in self.lex.titles
+                                                    and not self.lex.words.get(low))):
+                # not a word inside a longer run already read as a name ("Emma Woodhouse")
+                k = bisect.bisect_right(run_starts, m.start()) - 1
+                if k >= 0 and runs[k][1] >= m.end():
+                    continue
+                full = first.get(low)
+                if full is None:
+                    full = word
+                    if full not in self._people:
+                        self._people[full] = Person(full, self.lex.first_names.get(low))
+            if full:
                 self._mentions.append((m.start(), full))
         self._mentions.sort()
 
@@ -238,7 +298,7 @@ class Resolver:
         if m.kind == "pronoun":
             return self._pronoun(m, para_start, turn_of)
         if m.kind == "descriptor":
-            return self._descriptor(m)
+            return self._descriptor(m, para_start, turn_of)
         # groups, organisations, documents: as written, first letter up
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
 
@@ -260,7 +320,7 @@ class Resolver:
         """The last compatible speaker; at a new dialogue turn (`turn_of` spoke the previous
         one) the other party of the exchange when both fit."""
         seen: list[str] = []
-        for _pos, spk, g, kind in reversed(self.history):
+        for _pos, spk, g, kind, _m in reversed(self.history):
             if kind != "person" or spk in seen:
                 continue
             seen.append(spk)
@@ -298,15 +358,59 @@ class Resolver:
                     return full
         return None
 
+    def _narrative_person(self, gender: str | None, pos: int, para_start: int) -> str | None:
+        """The person the narration since the previous quotation is about: "Rodney turned his
+        head. ¶ “Tolerable,” he muttered." Latest sentence first, its first compatible name."""
+        s0 = sentence_start(self.text, para_start, pos)
+        if s0 > para_start:
+            s0 = sentence_start(self.text, para_start, max(para_start, s0 - 1))
+        i = bisect.bisect_left(self._q_starts, s0) - 1
+        # the quotation this mention belongs to starts before s0; the one before it bounds the narration
+        own = pos
+        while i >= 0 and self.quoted[i][1] > s0:
+            own = min(own, self.quoted[i][0])
+            i -= 1
+        hi = min(s0, own)
+        lo = max(self.quoted[i][1] if i >= 0 else 0, s0 - _NARRATION)
+        # the speaker named in that quotation's own cue is not the subject of narration: “…,” said Bob.
+        cue_end = sentence_end(self.text, lo, hi) if i >= 0 else lo
+        last = self.history[-1][1] if self.history else None
+        if hi <= lo:
+            return None
+        best: str | None = None
+        best_sent = -1
+        j = bisect.bisect_left(self.mentions, (lo, ""))
+        while j < len(self.mentions) and self.mentions[j][0] < hi:
+            p, full = self.mentions[j]
+            j += 1
+            if self._in_quote(p) or (p < cue_end and full == last):
+                continue
+            g = self.people[full].gender
+            if gender is None or g == gender:
+                sent = sentence_start(self.text, lo, p + 1)
+                if sent > best_sent:
+                    best, best_sent = full, sent
+        return best
+
+    def _same_voice(self, low: str, para_start: int) -> str | None:
+        """The speaker an earlier "she" of this paragraph already stands for ("“And now,” she
+        continued … “Now,” she exclaimed")."""
+        if self.history:
+            pos, spk, _g, kind, mention = self.history[-1]
+            if pos >= para_start and mention == low and kind == "person":
+                return spk
+        return None
+
     def _pronoun(self, m: Mention, para_start: int, turn_of: str | None = None) -> Resolved:
         low = m.text.lower()
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in ("he", "she"):
             self._learn_genders(self.text)
-            spk = self._sentence_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start, turn_of)
+            spk = self._same_voice(low, para_start) or self._sentence_person(m.gender, m.start, para_start) or \
+                self._narrative_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start, turn_of)
             return Resolved(spk, "pronoun") if spk else Resolved(None, "unresolved")
         if low in ("they", "it"):
-            for _pos, spk, _g, kind in reversed(self.history[-3:]):
+            for _pos, spk, _g, kind, _m in reversed(self.history[-3:]):
                 if kind == "group" or kind == "org":
                     return Resolved(spk, "pronoun")
             return Resolved(None, "unresolved")
@@ -335,7 +439,7 @@ class Resolver:
                 return cand
         return None
 
-    def _descriptor(self, m: Mention) -> Resolved:
+    def _descriptor(self, m: Mention, para_start: int = 0, turn_of: str | None = None) -> Resolved:
         head = m.head or ""
         if m.text.split()[0].lower() in ("his", "her", "their"):
             kin = self._kin(m, head)
@@ -345,8 +449,10 @@ class Resolver:
             titled = [p.name for p in self.people.values() if any(head in t.split() for t in p.titles)]
             if len(titled) == 1:
                 return Resolved(titled[0], "descriptor")
-            if m.definite and self.lex.descriptors.get(head, ("", ""))[0] == "role":
-                spk = self._recent_person(m.gender, m.start)
+            if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role":
+                self._learn_genders(self.text)
+                spk = self._sentence_person(m.gender, m.start, para_start) or \
+                    self._narrative_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start, turn_of)
                 if spk:
                     return Resolved(spk, "descriptor")
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
@@ -362,4 +468,4 @@ class Resolver:
         else:
             kind = "person"
         g = self.gender_of(speaker) or m.gender
-        self.history.append((offset, speaker, g, kind))
+        self.history.append((offset, speaker, g, kind, m.text.lower()))

@@ -110,6 +110,20 @@ CASES = [
      [("this never ends", None, "He"), ("a quote,", "Ian Ross", "Ian Ross")]),
     ("sentence-subject", "Sanders used the debate to demand that the rich “pay their fair share.”",
      [("pay their fair share.", "Sanders", "Sanders")]),
+    ("pronoun-narration-subject", "“Well, Tom,” said Ann Cole, “this is all very nice.”\n\nTom Reed turned his head and "
+     "smiled.\n\n“Tolerable,” he muttered.",
+     [("Well, Tom,", "Ann Cole", "Ann Cole"), ("this is all very nice.", "Ann Cole", "Ann Cole"),
+      ("Tolerable,", "Tom Reed", "he")]),
+    ("one-name-character", "“Rain again,” said Grumble.\n\n“Yes,” said Tansy.\n\n“Rain every day,” Grumble said.\n\n"
+     "Tansy went home. Grumble walked down to the river, and he sat on a stone. He sighed.\n\n“Pathetic,” he said.",
+     [("Rain again,", "Grumble", "Grumble"), ("Yes,", "Tansy", "Tansy"), ("Rain every day,", "Grumble", "Grumble"),
+      ("Pathetic,", "Grumble", "he")]),
+    ("descriptor-by-gender", "Ann Cole and Tom Reed walked in.\n\n“Hello,” said Tom Reed.\n\nThe girl looked at the "
+     "fire.\n\n“It is cold,” said the girl.",
+     [("Hello,", "Tom Reed", "Tom Reed"), ("It is cold,", "Ann Cole", "the girl")]),
+    ("same-pronoun-same-voice", "Ruth Hale came in.\n\n“And now,” she continued, having been introduced to Mary "
+     "Datchet. “Now,” she exclaimed, “tell me.”",
+     [("And now,", "Ruth Hale", "she"), ("Now,", "Ruth Hale", "she"), ("tell me.", "Ruth Hale", "she")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
