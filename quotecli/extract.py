@@ -15,6 +15,7 @@ import regex
 from .cues import Cue, CueFinder
 from .lexicon import lexicon
 from .marks import find_spans, has_marks, layout
+from .dialogue import fill_chains
 from .model import Quote, Span
 from .resolve import Resolver
 from .tokens import blank, sentence_end, sentence_start, tokenize
@@ -154,12 +155,20 @@ class Extractor:
             # "Howard continued his scathing remarks."
             short = (intro.endswith(".") and len(_WORDS.findall(intro)) <= 12 and not self._has_quote(q_start, q_end)
                      and sentence_start(text, q_start, q_start + len(intro) - 1) == q_start)
-            if intro.endswith(":") or short:
+            # "Mr. Woodhouse agreed to it all, but added," / "Mrs. Bennet followed her, saying,":
+            # a paragraph that ends on a speech verb and a comma hands the quote on
+            said_comma = intro.endswith(",") and self._ends_with_verb(q_start, q_start + len(intro) - 1)
+            if intro.endswith(":") or short or said_comma:
                 lo = sentence_start(text, q_start, q_start + len(intro) - 1)
                 c = self.finder.left(tokenize(text, lo, q_start + len(intro) - (0 if intro.endswith(":") else 1)))
-                if c is not None and (intro.endswith(":") or c.rule in ("reported_partial", "speaker_verb_colon")):
+                if c is not None and (intro.endswith(":") or c.rule in ("reported_partial", "speaker_verb_colon")
+                                      or said_comma and c.rule == "participle"):
                     cue = Cue(c.mention, c.cue, "intro_paragraph", c.antecedent)
         return Found(sp, cue, cue.rule if cue else "none")
+
+    def _ends_with_verb(self, lo: int, hi: int) -> bool:
+        toks = tokenize(self.text, max(lo, hi - 40), hi)
+        return bool(toks) and self.finder.g.verb_at(toks, len(toks) - 1) is not None
 
     def _beat(self, sp: Span, prev: Span | None, p_start: int) -> Cue | None:
         """“How should I know?” after "Poirot shrugged his shoulders." in the same paragraph:
@@ -247,6 +256,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
     score = confidence
     out: list[Quote] = []
+    loose: list[Quote] = []
     last_in_para: dict[int, Quote] = {}  # the last quote of each paragraph, for dialogue turns
     for f in found:
         sp = f.span
@@ -258,10 +268,9 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                 last_in_para[ex.para_of(sp.end)] = q
             continue
         if f.cue is None:
-            if not show_all:
-                continue  # nobody is credited: a scare quote, a title or an unattributed line
-            out.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], None, None, None,
-                             f.rule, score(f.rule, None, sp.closed)))
+            # nobody is credited (yet): a scare quote, a title or an uncued dialogue turn
+            loose.append(Quote(doc, sp.start, sp.end, text[sp.start:sp.end], None, None, None,
+                               f.rule, score(f.rule, None, sp.closed)))
             continue
         m = f.cue.mention
         if f.rule in ("continuation", "same_sentence") and out and out[-1].mention_start == m.start:
@@ -277,6 +286,20 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                   f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)
         last_in_para[ex.para_of(sp.end)] = q
+    if loose:
+        spans = {f.span.start: f.span for f in found}
+
+        def opens_para(q: Quote) -> bool:
+            sp = spans[q.start]
+            return blank(text, ex.paras[ex.para_of(sp.open_at)][0], sp.open_at)
+
+        out = fill_chains(sorted(out + [q for q in loose if q.rule == "none"], key=lambda q: q.start),
+                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver.addressee)
+        # what no chain credited stays out (show_all: in, with the titles, speaker None)
+        out = [q for q in out if q.rule != "none"]
+        if show_all:
+            kept = {q.start for q in out}
+            out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)
     return out
 
 

@@ -124,6 +124,14 @@ CASES = [
     ("same-pronoun-same-voice", "Ruth Hale came in.\n\n“And now,” she continued, having been introduced to Mary "
      "Datchet. “Now,” she exclaimed, “tell me.”",
      [("And now,", "Ruth Hale", "she"), ("Now,", "Ruth Hale", "she"), ("tell me.", "Ruth Hale", "she")]),
+    ("chain-filled-from-later-cues", "The room was quiet for a long while, and the fire burned low in the grate.\n\n"
+     "“Is it late?”\n\n“Not yet,” said Ann Cole.\n\n“Shall we go?” asked Tom Reed.\n\n“Soon.”",
+     [("Is it late?", "Tom Reed", None), ("Not yet,", "Ann Cole", "Ann Cole"), ("Shall we go?", "Tom Reed", "Tom Reed"),
+      ("Soon.", "Ann Cole", None)]),
+    ("chain-addressee-answers", "Tom Reed came in.\n\n“My dear Tom, is it late?”\n\n“Not yet.”\n\n“Then stay,” said Ann Cole.",
+     [("My dear Tom, is it late?", "Ann Cole", None), ("Not yet.", "Tom Reed", None), ("Then stay,", "Ann Cole", "Ann Cole")]),
+    ("intro-paragraph-ends-with-said-comma", "Mr. Tom Reed agreed to it all, but added,\n\n“Our friend is pretty.”",
+     [("Our friend is pretty.", "Tom Reed", "Mr. Tom Reed")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]

@@ -1,0 +1,100 @@
+"""Dialogue chains: uncued turns get their speaker from the cued turns around them.
+
+In a run of quote paragraphs, one after another, two people take turns:
+
+    “Tea?” asked Tom.          <- cued
+    “Please.”                  <- uncued: the other party (Ann, cued below)
+    “Milk?”                    <- uncued: Tom again, two turns from a cued Tom
+    “No,” said Ann.            <- cued
+
+The forward rules in extract.py credit a turn from the turns before it; this pass runs after
+them, over the whole document, and also reads the turns after a gap: a chain that opens after
+narration, or whose first turns nobody is credited with, is filled from the first cued turn
+that follows.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from .model import Quote
+
+RULE = "dialogue_chain"
+_GUESSED = ("alternation", "continuation", RULE)
+
+
+def _forward_guess(q: Quote) -> bool:
+    """A turn the forward rules credited from the turns before it alone: the chain, which also
+    reads the cued turns after it, knows better."""
+    return q.rule in ("alternation", "continuation") and q.resolution == "turn"
+
+
+def _turns(quotes: list[Quote], para_of: Callable[[int], int]) -> list[list[int]]:
+    """Indices of quotes grouped by turn: the quotes of one paragraph (or of paragraphs one
+    quote spans) form a turn."""
+    turns: list[list[int]] = []
+    last_para = -2
+    for i, q in enumerate(quotes):
+        p0 = para_of(q.start)
+        if turns and p0 <= last_para:
+            turns[-1].append(i)
+        else:
+            turns.append([i])
+        last_para = max(last_para, para_of(q.end))
+    return turns
+
+
+def _chains(quotes: list[Quote], turns: list[list[int]], para_of: Callable[[int], int],
+            opens_para: Callable[[Quote], bool]) -> list[list[int]]:
+    """Runs of turns in consecutive paragraphs, each opening its paragraph with the quote."""
+    chains: list[list[int]] = []
+    prev_end = -2
+    for t, idx in enumerate(turns):
+        first = quotes[idx[0]]
+        if chains and opens_para(first) and para_of(first.start) == prev_end + 1:
+            chains[-1].append(t)
+        else:
+            chains.append([t])
+        prev_end = max(para_of(quotes[i].end) for i in idx)
+    return [c for c in chains if len(c) > 1]
+
+
+def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: Callable[[Quote], bool],
+                confidence: Callable[[str, str | None, bool], float], closed: Callable[[Quote], bool],
+                addressee: Callable[[str], str | None]) -> list[Quote]:
+    """`quotes` in text order, uncredited ones with speaker None; returns them with the
+    uncredited turns of dialogue chains credited (and those the forward rules guessed,
+    re-credited): the person the turn before addressed by name ("My dear Poirot, ..."), else
+    by turn parity from the nearest cued turns."""
+    out = list(quotes)
+    turns = _turns(out, para_of)
+    for chain in _chains(out, turns, para_of, opens_para):
+        anchors: dict[int, str] = {}  # position in chain -> speaker of a cued turn
+        for k, t in enumerate(chain):
+            spk = next((out[i].speaker for i in turns[t] if out[i].speaker and (
+                out[i].rule not in _GUESSED or out[i].resolution == "addressee")), None)
+            if spk:
+                anchors[k] = spk
+        for k, t in enumerate(chain):
+            if any(out[i].speaker and not _forward_guess(out[i]) for i in turns[t]):
+                continue
+            who, how = None, "turn"
+            if k > 0:
+                before = turns[chain[k - 1]]
+                named = addressee(" ".join(out[i].text for i in before))
+                if named and named not in {out[i].speaker for i in before}:
+                    who, how = named, "addressee"
+            if who is None and anchors:
+                a = min(anchors, key=lambda j: (abs(j - k), j))
+                who = anchors[a]
+                if (k - a) % 2:
+                    others = [j for j in anchors if anchors[j] != who]
+                    who = anchors[min(others, key=lambda j: (abs(j - k), j))] if others else None
+            if who is None:
+                continue
+            for i in turns[t]:
+                q = out[i]
+                out[i] = dataclasses.replace(q, speaker=who, mention=None, cue=None, mention_start=None,
+                                             mention_end=None, rule=RULE, resolution=how,
+                                             confidence=confidence(RULE, how, closed(q)))
+    return out
