@@ -284,8 +284,9 @@ def _total_bytes(paths) -> int | None:
 def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
     """Extract quotes from PATHS and store them in the index (incrementally).
 
-    Unchanged documents are skipped, changed ones replaced; each document is committed on its
-    own, so an interrupted run keeps everything done so far and the next run resumes.
+    Unchanged documents are skipped, changed ones replaced. Documents are committed in batches
+    of about a second's work, each document whole or not at all, so an interrupted run keeps
+    everything committed so far and the next run resumes from there.
 
     \b
     Examples:
@@ -294,8 +295,9 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
       quotecli index corpus.jsonl --input-format jsonl
     """
     import sqlite3
+    from collections import Counter
 
-    from .index import Indexer, IndexSummary
+    from .index import BatchWriter, Indexer, IndexSummary
     from .parallel import default_jobs, extract_many
     from .readers import read_documents
 
@@ -306,16 +308,46 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
     show = not silent and sys.stderr.isatty()
     progress = Progress(_total_bytes(paths) if show else None, show)  # the tree is walked twice only for an ETA
     digests: dict[int, str] = {}  # by document object: one id may come twice in one run
+    in_flight: Counter = Counter()  # ids passed on to extraction and not yet committed
 
     def todo():
-        """Documents to extract; unchanged ones are counted and skipped before any work."""
+        """Documents to extract; unchanged ones are counted and skipped before any work (unless
+        an earlier copy of the same id is still on its way: the writer decides in order)."""
         for doc in read_documents(paths, input_format=input_format, encoding=encoding, on_error=errors):
             state, digests[id(doc)] = ix.status(doc.doc_id, doc.text)
-            if state == "unchanged":
+            if state == "unchanged" and not in_flight[doc.doc_id]:
                 summary.unchanged += 1
                 progress.update(len(doc.text))
                 continue
+            in_flight[doc.doc_id] += 1
             yield doc
+
+    def landed(doc_id):
+        if in_flight[doc_id] > 1:
+            in_flight[doc_id] -= 1
+        else:
+            in_flight.pop(doc_id, None)
+
+    def done(item, result):
+        """A document of a committed batch: only now is it counted."""
+        doc_id, text, quotes, _digest = item
+        landed(doc_id)
+        if isinstance(result, Exception):
+            summary.failed += 1
+            errors(f"{doc_id}: not indexed ({type(result).__name__}: {result})")
+        else:
+            if result != "unchanged":
+                summary.quotes_added += len(quotes)
+            setattr(summary, result, getattr(summary, result) + 1)
+        progress.update(len(text))
+
+    writer = BatchWriter(ix, done)
+
+    def stopped(exc):
+        progress.close()
+        where = f" at {ix.current_doc}" if ix.current_doc is not None else ""
+        return Fail(f"{_db_path(db_path)}: {exc}; stopped{where} with "
+                    f"{summary.new + summary.changed} documents committed")
 
     if input_format == "records":
         pairs = _from_records(paths, errors)
@@ -323,25 +355,24 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
         pairs = ((d, q, digests.pop(id(d), None))
                  for d, q in extract_many(todo(), jobs or default_jobs(), ptb_quotes=ptb_quotes))
     try:
-        for doc, quotes, digest in pairs:
-            try:
-                if isinstance(quotes, str):
-                    raise RuntimeError(quotes)
-                state = ix.add(doc.doc_id, doc.text, quotes, digest)
-                if state != "unchanged":
-                    summary.quotes_added += len(quotes)
-                setattr(summary, state, getattr(summary, state) + 1)
-            except KeyboardInterrupt:
-                raise
-            except sqlite3.Error as exc:
-                # the database itself is the problem (locked, full, damaged): stop, keep what is committed
-                progress.close()
-                raise Fail(f"{_db_path(db_path)}: {exc}; stopped at {doc.doc_id} with "
-                           f"{summary.new + summary.changed} documents committed") from None
-            except Exception as exc:
-                summary.failed += 1
-                errors(f"{doc.doc_id}: not indexed ({type(exc).__name__}: {exc})")
-            progress.update(len(doc.text))
+        try:
+            for doc, quotes, digest in pairs:
+                if isinstance(quotes, str):  # extraction failed: nothing to write
+                    landed(doc.doc_id)
+                    summary.failed += 1
+                    errors(f"{doc.doc_id}: not indexed (RuntimeError: {quotes})")
+                    progress.update(len(doc.text))
+                    continue
+                writer.put(doc.doc_id, doc.text, quotes, digest)
+            writer.flush()
+        except KeyboardInterrupt:
+            # the documents extracted but not yet written are whole: keep them
+            # (an interrupt during a write has rolled that batch back and dropped it)
+            writer.flush()
+            raise
+    except sqlite3.Error as exc:
+        # the database itself is the problem (locked, full, damaged): stop, keep what is committed
+        raise stopped(exc) from None
     except KeyboardInterrupt:
         progress.close()
         click.echo(f"quotecli: interrupted; {summary.new + summary.changed} documents committed, "

@@ -7,8 +7,10 @@ speaker, and quotes that were joined before the second person appeared are split
 """
 from __future__ import annotations
 
+import functools
 import sqlite3
 import unicodedata
+from typing import Callable, Iterable
 
 import regex
 
@@ -16,6 +18,7 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _PRONOUNS = frozenset("he she they it i we you who him her them".split())
 
 
+@functools.lru_cache(maxsize=1 << 15)  # the same names come again and again while indexing
 def norm(name: str) -> str:
     """Lower case, accents off, punctuation to spaces: "José Martí" -> "jose marti"."""
     s = unicodedata.normalize("NFKD", name.lower())
@@ -42,6 +45,16 @@ class SpeakerTable:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        # called with speaker ids before their quotes are read or moved: the Indexer writes the
+        # quote rows it holds back for them
+        self.before_quotes_change: Callable[[Iterable[int]], None] = lambda ids: None
+        # (speaker id, alias) pairs known to be in `aliases`, valid within one transaction:
+        # the owner calls forget() when a transaction starts or rolls back
+        self._known_aliases: set[tuple[int, str]] = set()
+
+    def forget(self) -> None:
+        """Drop what is remembered about the table (another writer may have changed it)."""
+        self._known_aliases.clear()
 
     def _create(self, name: str) -> int:
         n = norm(name)
@@ -73,17 +86,22 @@ class SpeakerTable:
     def _rebalance(self, last: str) -> None:
         """After a new full name: join the bare surname to it, or split it back out."""
         fulls = self._full_names(last)
-        bare = self.conn.execute("SELECT id, name FROM speakers WHERE norm = ?", (last,)).fetchone()
+        # a one-word norm is its own `last`: the index on `last` finds it
+        bare = self.conn.execute("SELECT id, name FROM speakers WHERE last = ? AND norm = ? ORDER BY id",
+                                 (last, last)).fetchone()
         if len(fulls) == 1 and bare is not None:
+            self.before_quotes_change([bare["id"]])
             self.conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (fulls[0]["id"], bare["id"]))
             self.conn.execute("INSERT OR IGNORE INTO aliases(speaker_id, alias, norm) SELECT ?, alias, norm FROM aliases "
                               "WHERE speaker_id = ?", (fulls[0]["id"], bare["id"]))
             self.conn.execute("INSERT OR IGNORE INTO name_tokens(token, speaker_id) SELECT token, ? FROM name_tokens "
                               "WHERE speaker_id = ?", (fulls[0]["id"], bare["id"]))
             self.conn.execute("DELETE FROM speakers WHERE id = ?", (bare["id"],))
+            self.forget()  # the bare surname's aliases went with it
         elif len(fulls) > 1:
             # quotes credited to the bare surname must not stay with either person
             ids = [f["id"] for f in fulls]
+            self.before_quotes_change(ids)
             marks = ",".join("?" * len(ids))
             moved = self.conn.execute(
                 f"SELECT id, speaker FROM quotes WHERE speaker_id IN ({marks})", ids).fetchall()
@@ -93,12 +111,17 @@ class SpeakerTable:
                 bid = bare["id"] if bare else self._create(name)
                 self.conn.executemany("UPDATE quotes SET speaker_id = ? WHERE id = ?", [(bid, q) for q in stray])
                 self.conn.execute(f"DELETE FROM aliases WHERE norm = ? AND speaker_id IN ({marks})", [last, *ids])
+                self.forget()
                 self.add_alias(bid, name)
 
     def add_alias(self, speaker_id: int, alias: str) -> None:
+        key = (speaker_id, alias)
+        if key in self._known_aliases:
+            return
         n = norm(alias)
         cur = self.conn.execute("INSERT OR IGNORE INTO aliases(speaker_id, alias, norm) VALUES (?, ?, ?)",
                                 (speaker_id, alias, n))
+        self._known_aliases.add(key)
         if cur.rowcount:
             self.conn.executemany("INSERT OR IGNORE INTO name_tokens(token, speaker_id) VALUES (?, ?)",
                                   [(t, speaker_id) for t in set(n.split())])
