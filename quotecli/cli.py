@@ -367,7 +367,7 @@ def index(paths, db_path, input_format, encoding, ptb_quotes, silent, jobs):
             writer.flush()
         except KeyboardInterrupt:
             # the documents extracted but not yet written are whole: keep them
-            # (an interrupt during a write has rolled that batch back and dropped it)
+            # (an interrupt waits for the batch being written to commit)
             writer.flush()
             raise
     except sqlite3.Error as exc:

@@ -12,8 +12,11 @@ largest cost of the write path.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import signal
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
@@ -205,7 +208,22 @@ class BatchWriter:
             return
         items = self.items
         self.items, self.chars = [], 0  # written now, or (on an error) rolled back and dropped
-        results = self.ix.add_batch(items)
-        if self.on_done:
-            for item, result in zip(items, results):
-                self.on_done(item, result)
+        with _no_interrupt():
+            results = self.ix.add_batch(items)
+            if self.on_done:
+                for item, result in zip(items, results):
+                    self.on_done(item, result)
+
+
+@contextlib.contextmanager
+def _no_interrupt():
+    """Ctrl-C waits until the batch is committed and counted (a batch is about a second of
+    writes): otherwise it could land between COMMIT and the count, and the summary would say
+    fewer documents than the index holds."""
+    block = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
+    try:
+        yield
+    finally:
+        if block:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
