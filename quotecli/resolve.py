@@ -42,6 +42,8 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     Cached: the same names recur across the documents of a corpus.
     """
     lex = lexicon()
+    if run.isupper() and sum(c.isalpha() for c in run) > 3:
+        return None, "", None, None  # a heading: "OLD ACQUAINTANCE OF OLIVER'S"
     words = [w if len(w) <= 2 else w.rstrip(".") for w in run.split()]
     while words and (lex.is_(words[0].lower(), "func") and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
         words = words[1:]
@@ -429,6 +431,9 @@ class Resolver:
         # the family of the story: a surname met both as "Mr." and as "Mrs."
         family = {k.split()[-1] for k in self.people if k.startswith("Mr. ")} & \
             {k.split()[-1] for k in self.people if k.startswith("Mrs. ")}
+        if owner and " " not in owner:
+            full = self.by_first.get(owner.lower(), set())
+            owner = next(iter(full)) if len(full) == 1 else owner  # "Elizabeth" -> Elizabeth Bennet
         if owner:
             cand = f"{hon} {owner.split()[-1]}"
             if cand in self.people and cand != owner:
@@ -457,12 +462,14 @@ class Resolver:
                     return Resolved(spk, "descriptor")
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
 
-    def remember(self, offset: int, speaker: str | None, m: Mention) -> None:
+    def remember(self, offset: int, speaker: str | None, m: Mention, how: str | None = None) -> None:
         """Record a quote's speaker so later pronouns can refer back to it."""
         if speaker is None:
             return
         if m.kind in ("group", "org", "text") or (m.kind == "descriptor" and m.plural):
             kind = "group"
+        elif m.kind == "descriptor" and how == "as-written" and not m.definite:
+            kind = "described"  # "a voice", "this respectable trader": nobody a pronoun can name
         elif m.kind == "pronoun" and m.text.lower() in ("they", "we", "it", "i"):
             return
         else:

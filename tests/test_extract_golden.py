@@ -132,6 +132,9 @@ CASES = [
      [("My dear Tom, is it late?", "Ann Cole", None), ("Not yet.", "Tom Reed", None), ("Then stay,", "Ann Cole", "Ann Cole")]),
     ("intro-paragraph-ends-with-said-comma", "Mr. Tom Reed agreed to it all, but added,\n\n“Our friend is pretty.”",
      [("Our friend is pretty.", "Tom Reed", "Mr. Tom Reed")]),
+    ("heading-is-not-a-person", "CHAPTER TEN. THE OLD ACQUAINTANCE OF TOM\n\n“Who is there?” cried a voice.\n\nTom Reed "
+     "stood by the fire and he waited.\n\n“It is only me,” he said.",
+     [("Who is there?", "A voice", "a voice"), ("It is only me,", "Tom Reed", "he")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
