@@ -24,9 +24,10 @@ _GUESSED = ("alternation", "continuation", RULE)
 
 
 def _forward_guess(q: Quote) -> bool:
-    """A turn the forward rules credited from the turns before it alone: the chain, which also
-    reads the cued turns after it, knows better."""
-    return q.rule in ("alternation", "continuation") and q.resolution == "turn"
+    """A turn the forward rules gave the other party from the turns before it alone: the chain,
+    which also reads the cued turns after it, knows better. (A continued speaker stays: in news
+    "B." after "“A,” Smith said." is Smith going on.)"""
+    return q.rule == "alternation" and q.resolution == "turn"
 
 
 def _turns(quotes: list[Quote], para_of: Callable[[int], int]) -> list[list[int]]:
@@ -59,9 +60,39 @@ def _chains(quotes: list[Quote], turns: list[list[int]], para_of: Callable[[int]
     return [c for c in chains if len(c) > 1]
 
 
+def _parity(anchors: dict[int, str], k: int) -> str | None:
+    """Who speaks at turn k of two people taking turns, from the cued turns nearest to it."""
+    near = [j for j in anchors if j != k]
+    if not near:
+        return None
+    a = min(near, key=lambda j: (abs(j - k), j))
+    who = anchors[a]
+    if (k - a) % 2 == 0:
+        return who
+    others = [j for j in near if anchors[j] != who]
+    return anchors[min(others, key=lambda j: (abs(j - k), j))] if others else None
+
+
+def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, str],
+                   gender_of: Callable[[str], str | None], rescore: Callable[[Quote, str], float]) -> None:
+    """“…,” he said at turn k: when the turns around name the man whose turn it is, he is the one."""
+    first = next((i for i in turn if out[i].speaker), None)
+    if first is None or out[first].resolution != "pronoun":
+        return
+    gender = {"he": "m", "she": "f"}.get((out[first].mention or "").lower())
+    who = _parity(strong, k)
+    if gender is None or who is None or who == out[first].speaker or gender_of(who) != gender:
+        return
+    old = out[first].speaker
+    for i in turn:
+        if out[i].speaker == old:
+            out[i] = dataclasses.replace(out[i], speaker=who, resolution="pronoun-turn",
+                                         confidence=rescore(out[i], "pronoun-turn"))
+
+
 def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: Callable[[Quote], bool],
                 confidence: Callable[[str, str | None, bool], float], closed: Callable[[Quote], bool],
-                addressee: Callable[[str], str | None]) -> list[Quote]:
+                addressee: Callable[[str], str | None], gender_of: Callable[[str], str | None]) -> list[Quote]:
     """`quotes` in text order, uncredited ones with speaker None; returns them with the
     uncredited turns of dialogue chains credited (and those the forward rules guessed,
     re-credited): the person the turn before addressed by name ("My dear Poirot, ..."), else
@@ -75,7 +106,10 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
                 out[i].rule not in _GUESSED or out[i].resolution == "addressee")), None)
             if spk:
                 anchors[k] = spk
+        strong = {k: spk for k, spk in anchors.items()
+                  if all(out[i].resolution != "pronoun" for i in turns[chain[k]] if out[i].speaker == spk)}
         for k, t in enumerate(chain):
+            _check_pronoun(out, turns[t], k, strong, gender_of, lambda q, how: confidence(q.rule, how, closed(q)))
             if any(out[i].speaker and not _forward_guess(out[i]) for i in turns[t]):
                 continue
             who, how = None, "turn"
@@ -90,8 +124,8 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
                 if (k - a) % 2:
                     others = [j for j in anchors if anchors[j] != who]
                     who = anchors[min(others, key=lambda j: (abs(j - k), j))] if others else None
-            if who is None:
-                continue
+            if who is None or all(out[i].speaker == who for i in turns[t]):
+                continue  # nobody to credit, or the forward rules already agree
             for i in turns[t]:
                 q = out[i]
                 out[i] = dataclasses.replace(q, speaker=who, mention=None, cue=None, mention_start=None,

@@ -286,7 +286,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                   f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)
         last_in_para[ex.para_of(sp.end)] = q
-    if loose:
+    if len(out) + len(loose) > 1:
         spans = {f.span.start: f.span for f in found}
 
         def opens_para(q: Quote) -> bool:
@@ -294,12 +294,12 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             return blank(text, ex.paras[ex.para_of(sp.open_at)][0], sp.open_at)
 
         out = fill_chains(sorted(out + [q for q in loose if q.rule == "none"], key=lambda q: q.start),
-                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver.addressee)
-        # what no chain credited stays out (show_all: in, with the titles, speaker None)
+                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver.addressee,
+                          resolver.gender_of)
         out = [q for q in out if q.rule != "none"]
-        if show_all:
-            kept = {q.start for q in out}
-            out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)
+    if show_all:  # what no chain credited is printed too, with the titles, speaker None
+        kept = {q.start for q in out}
+        out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)
     return out
 
 

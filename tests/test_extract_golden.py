@@ -127,7 +127,7 @@ CASES = [
     ("chain-filled-from-later-cues", "The room was quiet for a long while, and the fire burned low in the grate.\n\n"
      "“Is it late?”\n\n“Not yet,” said Ann Cole.\n\n“Shall we go?” asked Tom Reed.\n\n“Soon.”",
      [("Is it late?", "Tom Reed", None), ("Not yet,", "Ann Cole", "Ann Cole"), ("Shall we go?", "Tom Reed", "Tom Reed"),
-      ("Soon.", "Ann Cole", None)]),
+      ("Soon.", "Ann Cole", "Ann Cole")]),
     ("chain-addressee-answers", "Tom Reed came in.\n\n“My dear Tom, is it late?”\n\n“Not yet.”\n\n“Then stay,” said Ann Cole.",
      [("My dear Tom, is it late?", "Ann Cole", None), ("Not yet.", "Tom Reed", None), ("Then stay,", "Ann Cole", "Ann Cole")]),
     ("intro-paragraph-ends-with-said-comma", "Mr. Tom Reed agreed to it all, but added,\n\n“Our friend is pretty.”",
@@ -135,6 +135,10 @@ CASES = [
     ("heading-is-not-a-person", "CHAPTER TEN. THE OLD ACQUAINTANCE OF TOM\n\n“Who is there?” cried a voice.\n\nTom Reed "
      "stood by the fire and he waited.\n\n“It is only me,” he said.",
      [("Who is there?", "A voice", "a voice"), ("It is only me,", "Tom Reed", "he")]),
+    ("pronoun-checked-by-turn-parity", "“Tea?” asked Tom Reed.\n\n“Please,” said Bob Lane, looking at Sam Hart.\n\n"
+     "“Milk?” he asked.\n\n“No,” said Bob Lane.",
+     [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Bob Lane", "Bob Lane"), ("Milk?", "Tom Reed", "he"),
+      ("No,", "Bob Lane", "Bob Lane")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
