@@ -30,33 +30,32 @@ def _forward_guess(q: Quote) -> bool:
     return q.rule == "alternation" and q.resolution == "turn"
 
 
-def _turns(quotes: list[Quote], para_of: Callable[[int], int]) -> list[list[int]]:
+def _turns(paras: list[tuple[int, int]]) -> list[list[int]]:
     """Indices of quotes grouped by turn: the quotes of one paragraph (or of paragraphs one
-    quote spans) form a turn."""
+    quote spans) form a turn. `paras` holds each quote's first and last paragraph."""
     turns: list[list[int]] = []
     last_para = -2
-    for i, q in enumerate(quotes):
-        p0 = para_of(q.start)
+    for i, (p0, p1) in enumerate(paras):
         if turns and p0 <= last_para:
             turns[-1].append(i)
         else:
             turns.append([i])
-        last_para = max(last_para, para_of(q.end))
+        last_para = max(last_para, p1)
     return turns
 
 
-def _chains(quotes: list[Quote], turns: list[list[int]], para_of: Callable[[int], int],
+def _chains(quotes: list[Quote], turns: list[list[int]], paras: list[tuple[int, int]],
             opens_para: Callable[[Quote], bool]) -> list[list[int]]:
     """Runs of turns in consecutive paragraphs, each opening its paragraph with the quote."""
     chains: list[list[int]] = []
     prev_end = -2
     for t, idx in enumerate(turns):
-        first = quotes[idx[0]]
-        if chains and opens_para(first) and para_of(first.start) == prev_end + 1:
+        first = idx[0]
+        if chains and paras[first][0] == prev_end + 1 and opens_para(quotes[first]):
             chains[-1].append(t)
         else:
             chains.append([t])
-        prev_end = max(para_of(quotes[i].end) for i in idx)
+        prev_end = max(paras[i][1] for i in idx)
     return [c for c in chains if len(c) > 1]
 
 
@@ -98,8 +97,9 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
     re-credited): the person the turn before addressed by name ("My dear Poirot, ..."), else
     by turn parity from the nearest cued turns."""
     out = list(quotes)
-    turns = _turns(out, para_of)
-    for chain in _chains(out, turns, para_of, opens_para):
+    paras = [(para_of(q.start), para_of(q.end)) for q in out]
+    turns = _turns(paras)
+    for chain in _chains(out, turns, paras, opens_para):
         anchors: dict[int, str] = {}  # position in chain -> speaker of a cued turn
         for k, t in enumerate(chain):
             spk = next((out[i].speaker for i in turns[t] if out[i].speaker and (

@@ -7,6 +7,7 @@ cheap to rebuild in a worker process.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -125,3 +126,24 @@ def lexicon() -> Lexicon:
         confidence=confidence,
         speech_nouns=frozenset(_lines("speech_nouns.txt")),
     )
+
+
+def trie_alternation(words: list[str]) -> str:
+    """One pattern matching any of `words`, shaped as a trie ("sa(?:id|ys)"): the engine tries
+    one branch a letter instead of every word at every position."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+

@@ -14,7 +14,7 @@ import functools
 
 import regex
 
-from .lexicon import lexicon
+from .lexicon import lexicon, trie_alternation
 from .names import Mention, strip_titles, name_gender
 from .tokens import sentence_end, sentence_start
 
@@ -71,30 +71,51 @@ def _speaking_verbs() -> frozenset[str]:
                      and not f.endswith(("ing", "s")) and f not in lex.noun_like)
 
 
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?![\p{L}'’\-])")
-_CAP_NEXT = regex.compile(r"[ \t]+\p{Lu}")
+_HON = ""
+_CUE_AFTER = regex.compile(
+    rf"\W{{0,3}}[ \t]*(?:(\p{{Ll}}+)[ \t]+{_HON}(\p{{Lu}}[\p{{Ll}}'’\-]+)(?![\p{{L}}'’\-])(?![ \t]+\p{{Lu}})"
+    rf"|{_HON}(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+(\p{{Ll}}+)\b)")
+_CUE_BEFORE = regex.compile(
+    rf"(?<!\p{{L}}[ \t])(?<![\p{{L}}'’\-])(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+(\p{{Ll}}+)[,:]?\s*\W?$")
 
 
-def _speaking_names(text: str, capwords: list) -> set[str]:
-    """Lower-case single words that speak in the text: "said Eeyore", "Piglet asked"; from the
-    capitalised words of the text, each looked at with its neighbours."""
+@functools.cache
+def _name_verb_re() -> regex.Pattern:
+    return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+{trie_alternation(sorted(_speaking_verbs()))}\b")
+
+
+_CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*[ \t]+$")
+
+
+def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
+    """Lower-case single words that speak in the text: “…,” said Eeyore / “…,” Piglet asked /
+    Owl said, “…” / said Mr. Knightley (not Christopher Robin said). Read at the edges of
+    the quotations only: that is where cues are, and it costs a look per quotation."""
     lex = lexicon()
     verbs = _speaking_verbs()
     seen: dict[str, int] = {}
-    prev_end = -1
-    for m in capwords:
+    for start, end in quoted:
+        m = _CUE_AFTER.match(text, end, min(len(text), end + 40))
         w = None
-        nxt = _NEXT_WORD.match(text, m.end())
-        if nxt and nxt.group(1) in verbs and not (0 <= m.start() - prev_end <= 2 and text[prev_end:m.start()].isspace()):
-            w = m.group()  # "Piglet asked" (not "Christopher Robin said")
-        elif text[m.start() - 1:m.start()] == " " and not _CAP_NEXT.match(text, m.end()):
-            before = text[max(0, m.start() - 14):m.start() - 1].rsplit(None, 1)
-            if before and before[-1] in verbs:
-                w = m.group()  # "said Eeyore"
-        prev_end = m.end()
+        if m:
+            if m.group(1) in verbs:
+                w = m.group(2)
+            elif m.group(4) in verbs:
+                w = m.group(3)
+        if w is None:
+            m = _CUE_BEFORE.search(text, max(0, start - 40), start)
+            if m and m.group(2) in verbs:
+                w = m.group(1)
         if w:
             low = w.lower()
             seen[low] = seen.get(low, 0) + 1
+    # and anywhere in the narration: "the Jew said", "Piglet asked him" (the engine finds the
+    # verbs: they are one trie)
+    for m in _name_verb_re().finditer(text):
+        if m.start() and text[m.start() - 1] in " \t" and _CAP_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            continue  # the end of a longer name: "Christopher Robin said"
+        low = m.group(1).lower()
+        seen[low] = seen.get(low, 0) + 1
     # twice at least: one "said Provisions" is a slip of the parse, not a character
     return {w for w, n in seen.items() if n >= 2 and w.isalpha() and not lex.words.get(w)
             and w not in lex.titles and w not in lex.pronouns}
@@ -222,7 +243,7 @@ class Resolver:
         unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
         first = {f: next(iter(full)) for f, full in self._by_first.items() if len(full) == 1}
         capwords = list(_CAPWORD.finditer(text))
-        singles = _speaking_names(text, capwords)
+        singles = _speaking_names(text, self.quoted)
         seen = {pos for pos, _ in self._mentions}
         run_starts = [r[0] for r in runs]
         for m in capwords:
