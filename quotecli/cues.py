@@ -127,13 +127,7 @@ class Grammar:
             core = self.np_core_before(toks, j, lo)
             return (core[0], paren_end) if core else None
         if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
-            for c in range(j - 1, max(lo, j - 20) - 1, -1):
-                if toks[c].text == ",":
-                    core = self.np_core_before(toks, c - 1, lo)
-                    if core and not (core[0] == core[1] and self.pronoun(toks[core[0]])):
-                        return core
-                    break
-            return None
+            return self._apposition_head(toks, j, lo)
         r = self.np_core_before(toks, j, lo)
         if r is None or (r[0] - 1 >= lo and toks[r[0] - 1].low in _PP_HEADS):
             # a phrase between subject and verb: "Trump in recent days has suggested",
@@ -145,6 +139,48 @@ class Grammar:
                         return inner
                     break
         return r
+
+    def _apposition_head(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase an apposition ending at the comma toks[j] describes. The apposition
+        may hold commas of its own: "Dean Johnson, a salesman from Sumter, South Carolina,
+        says", "Cory James, 22, of Flint, Mich., said": a piece that is a descriptor, an age or
+        a place after "of" is part of it, and the head is further back."""
+        fallback = None
+        # "the nominee, Jo Trump, said": a name as the apposition names the descriptor
+        named = self._np_core_before(toks, j - 1, lo)
+        if not (named and named[0] - 1 >= lo and toks[named[0] - 1].text == ","
+                and all(toks[x].cap for x in range(named[0], named[1] + 1))):
+            named = None
+        c = j - 1
+        while c >= max(lo, j - 30):
+            if toks[c].text != ",":
+                c -= 1
+                continue
+            core = self.np_core_before(toks, c - 1, lo)
+            if core is None:
+                if c - 1 >= lo and toks[c - 1].text.isdigit() and c - 2 >= lo and toks[c - 2].text == ",":
+                    c -= 2  # ", 22,": an age
+                    continue
+                break
+            if core[0] == core[1] and self.pronoun(toks[core[0]]):
+                break
+            b = core[0] - 1
+            place = b >= lo and toks[b].low in ("of", "from", "in")
+            if place:
+                b -= 1
+            descriptive = place or not toks[core[1]].cap or toks[core[0]].low in ("a", "an", "the")
+            if b >= lo and toks[b].text == "," and descriptive:
+                fallback = fallback or core
+                c = b
+                continue
+            if fallback and place:
+                core = fallback  # "In Washington, the nominee, ...": an opening phrase, not the head
+            return named if named and self._described(toks, core) else core
+        return named if named and fallback and self._described(toks, fallback) else fallback
+
+    def _described(self, toks: list[Tok], r: tuple[int, int]) -> bool:
+        """A noun phrase that describes rather than names: "the nominee", "a spokeswoman"."""
+        return toks[r[0]].low in ("a", "an", "the") or not toks[r[1]].cap
 
     def np_core_before(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         r = self._np_core_before(toks, j, lo)
@@ -445,7 +481,8 @@ class CueFinder:
             if form.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "while", "before", "after", "by")):
                 participle = participle or body[v]
                 continue  # the subject is that of an earlier clause
-            if prev is not None and prev.text == "," and not form.endswith("ing"):
+            if prev is not None and prev.text == "," and not form.endswith("ing") \
+                    and g.lex.verbs.get(form) not in g.lex.hearer_object:  # "…, told POLITICO, “…”"
                 ra = g.np_after(body, v + verb[1])
                 if ra and ra[1] + 1 < len(body) and body[ra[1] + 1].text == ",":
                     ma = self._mention(body, ra)

@@ -41,6 +41,7 @@ def _inflect(lemma: str) -> list[str]:
 class Lexicon:
     verbs: dict[str, str]  # lower-case form (one or two words) -> lemma
     noun_like: frozenset[str]  # base and -s forms of starred verbs, also common nouns
+    hearer_object: frozenset[str]  # lemmas whose object is the hearer ("told POLITICO")
     titles: frozenset[str]  # lower-case title words and phrases
     modifiers: frozenset[str]
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
@@ -66,11 +67,15 @@ class Lexicon:
 def lexicon() -> Lexicon:
     verbs: dict[str, str] = {}
     noun_like: set[str] = set()
+    hearer_object: set[str] = set()
     for line in _lines("speech_verbs.txt"):
         lemma, _, forms = line.partition("|")
         lemma = lemma.strip().lower()
         starred = lemma.endswith("*")
         lemma = lemma.rstrip("* ")
+        if lemma.endswith("@"):
+            lemma = lemma.rstrip("@ ")
+            hearer_object.add(lemma)
         all_forms = [f.strip() for f in forms.split()] if forms.strip() else []
         if all_forms and " " in lemma:
             # multi-word forms are listed word-pair by word-pair: "goes on went on ..."
@@ -113,6 +118,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         noun_like=frozenset(noun_like),
+        hearer_object=frozenset(hearer_object),
         titles=frozenset(t.lower() for t in _lines("titles.txt")),
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
         pronouns=pronouns,

@@ -139,6 +139,14 @@ CASES = [
      "“Milk?” he asked.\n\n“No,” said Bob Lane.",
      [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Bob Lane", "Bob Lane"), ("Milk?", "Tom Reed", "he"),
       ("No,", "Bob Lane", "Bob Lane")]),
+    ("told-object-is-the-hearer", "Dick Dever, who was on the slate, told POLITICO, “Of the three, I like Kasich best.”",
+     [("Of the three, I like Kasich best.", "Dick Dever", "Dick Dever")]),
+    ("apposition-with-commas-inside", "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will “leave here "
+     "with momentum.”", [("leave here with momentum.", "Dean Johnson", "Dean Johnson")]),
+    ("apposition-with-age-and-town", "Cory James, 22, of Flint, Mich., said he hoped for a convention “surprise,” at last.",
+     [("surprise,", "Cory James", "Cory James")]),
+    ("name-as-apposition-of-descriptor", "In Washington, the nominee, Jo Trump, said it was “a disgrace.”",
+     [("a disgrace.", "Jo Trump", "Jo Trump")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
