@@ -509,6 +509,9 @@ class CueFinder:
                                             or (m.kind == "name" and (m.name or "").lower() in g.lex.modifiers)):
                 continue  # "his past comments", "Republican claims": a noun after all
             rule = "participle" if participle is not None else rule_found
+            outer = self._outer_source(body, r[0])
+            if outer is not None:
+                return Cue(outer[0], outer[1], rule)
             if m.kind == "relative":
                 ante = self._antecedent(body, r[0])
                 return Cue(m, cue, "relative_clause", ante)
@@ -538,6 +541,25 @@ class CueFinder:
             # no speech verb at all: the quote belongs to the sentence's subject
             return Cue(m, body[r[1] + 1].text, "sentence_subject")
         return None
+
+    def _outer_source(self, toks: list[Tok], i: int) -> tuple[Mention, str] | None:
+        """“Meeks said Clinton reassured them that …”: the reported speech of a reported speaker
+        belongs, as a quotation, to the one who reports it."""
+        g = self.g
+        k = i - 1
+        if k >= 0 and toks[k].low == "that":
+            k -= 1
+        if k < 1:
+            return None
+        verb = g.verb_at(toks, k) if toks[k].word else None
+        if verb is None or verb[0].endswith("ing") or g.passive(toks, k):
+            return None
+        r = g.np_before(toks, k - 1, 0)
+        m = self._mention(toks, r)
+        if m is None or m.kind not in ("name", "pronoun", "descriptor") or (
+                m.kind == "pronoun" and toks[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us", "it")):
+            return None
+        return m, toks[k].text
 
     def _possessor(self, toks: list[Tok]) -> Cue | None:
         """“…” after "Trump's claim that" or "his promise to be": the possessor said it.

@@ -147,6 +147,8 @@ CASES = [
      [("surprise,", "Cory James", "Cory James")]),
     ("name-as-apposition-of-descriptor", "In Washington, the nominee, Jo Trump, said it was “a disgrace.”",
      [("a disgrace.", "Jo Trump", "Jo Trump")]),
+    ("reported-reporter-is-the-source", "Mayor Ann Ross said Governor Lee Park promised them that the plan was "
+     "“fully funded.”", [("fully funded.", "Ann Ross", "Mayor Ann Ross")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
