@@ -394,11 +394,14 @@ class CueFinder:
                 # "Trump running mate Gov. Mike Pence", "the Vermont senator and Democratic candidate"
                 r = (k, r[1])
             if not r or (r[0] != k and not all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func")
-                                               for x in range(k, r[0]))):
+                                               for x in range(k, r[0]))) \
+                    or any(g.lex.is_(toks[x].low, "subord") for x in range(k, r[0])):
                 break
             m = self._mention(toks, r)
             if not m or m.kind == "relative" or (m.kind == "pronoun" and toks[r[0]].low in ("him", "her", "them", "his", "its", "their")):
                 break
+            if verb[0] in g.lex.noun_like and toks[r[0]].low in ("his", "her", "their", "its", "my", "our", "your"):
+                break  # "in his home state of Ohio": a noun
             if ended:
                 tail = [t for t in toks[v + verb[1]:] if t.word]
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:

@@ -149,6 +149,10 @@ CASES = [
      [("a disgrace.", "Jo Trump", "Jo Trump")]),
     ("reported-reporter-is-the-source", "Mayor Ann Ross said Governor Lee Park promised them that the plan was "
      "“fully funded.”", [("fully funded.", "Ann Ross", "Mayor Ann Ross")]),
+    ("speaker-of-a-subordinate-clause-is-not-the-source", "Ed Sims says he was “kind of riding the fence” until Haley "
+     "said she was backing Rubio.", [("kind of riding the fence", "Ed Sims", "Ed Sims")]),
+    ("noun-like-verb-after-possessive", "And, Kasich tells the crowd, he’s been known to be “brusk” and “tough” in his home "
+     "state of Ohio.", [("brusk", "Kasich", "Kasich"), ("tough", "Kasich", "Kasich")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
