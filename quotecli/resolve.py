@@ -381,6 +381,10 @@ class Resolver:
                     return full
         return None
 
+    def narration_subject(self, pos: int, para_start: int) -> str | None:
+        """Whom the narration before a quotation at `pos` is about, of either gender."""
+        return self._narrative_person(None, pos, para_start)
+
     def _narrative_person(self, gender: str | None, pos: int, para_start: int) -> str | None:
         """The person the narration since the previous quotation is about: "Rodney turned his
         head. ¶ “Tolerable,” he muttered." Latest sentence first, its first compatible name."""

@@ -153,6 +153,8 @@ CASES = [
      "said she was backing Rubio.", [("kind of riding the fence", "Ed Sims", "Ed Sims")]),
     ("noun-like-verb-after-possessive", "And, Kasich tells the crowd, he’s been known to be “brusk” and “tough” in his home "
      "state of Ohio.", [("brusk", "Kasich", "Kasich"), ("tough", "Kasich", "Kasich")]),
+    ("lone-quote-after-narration", "Ann Hilbery knew something of the circumstances, and her face clouded.\n\n"
+     "“What a shame it was!”\n\nThe rain went on all afternoon.", [("What a shame it was!", "Ann Hilbery", None)]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
