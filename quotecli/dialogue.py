@@ -91,7 +91,8 @@ def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, 
 
 def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: Callable[[Quote], bool],
                 confidence: Callable[[str, str | None, bool], float], closed: Callable[[Quote], bool],
-                addressee: Callable[[str], str | None], gender_of: Callable[[str], str | None]) -> list[Quote]:
+                addressee: Callable[[str], str | None], gender_of: Callable[[str], str | None],
+                addresses: Callable[[str, str], bool]) -> list[Quote]:
     """`quotes` in text order, uncredited ones with speaker None; returns them with the
     uncredited turns of dialogue chains credited (and those the forward rules guessed,
     re-credited): the person the turn before addressed by name ("My dear Poirot, ..."), else
@@ -124,7 +125,16 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
                 if (k - a) % 2:
                     others = [j for j in anchors if anchors[j] != who]
                     who = anchors[min(others, key=lambda j: (abs(j - k), j))] if others else None
-            if who is None or all(out[i].speaker == who for i in turns[t]):
+            said = " ".join(out[i].text for i in turns[t])
+            if who is not None and addresses(said, who):
+                who = None  # “Don't keep coughing so, Kitty!” is not Kitty's
+            if who is None:
+                for i in turns[t]:  # nor is a forward guess that names its own hearer
+                    if out[i].speaker and addresses(said, out[i].speaker):
+                        out[i] = dataclasses.replace(out[i], speaker=None, rule="none", mention=None, cue=None,
+                                                     mention_start=None, mention_end=None, resolution=None)
+                continue
+            if all(out[i].speaker == who for i in turns[t]):
                 continue  # nobody to credit, or the forward rules already agree
             for i in turns[t]:
                 q = out[i]

@@ -296,7 +296,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
 
         out = fill_chains(sorted(out + [q for q in loose if q.rule == "none"], key=lambda q: q.start),
                           ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver.addressee,
-                          resolver.gender_of)
+                          resolver.gender_of, resolver.addresses)
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
     if show_all:  # what no chain credited is printed too, with the titles, speaker None

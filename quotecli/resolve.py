@@ -298,6 +298,14 @@ class Resolver:
                 return full
         return None
 
+    def addresses(self, quote: str, name: str) -> bool:
+        """Whether a quote speaks to `name` ("Don't keep coughing so, Kitty!"), by any of its words."""
+        words = {w.lower() for w in name.replace(".", " ").split()} - {"mr", "mrs", "ms", "miss", "dr"}
+        for m in _VOCATIVE.finditer(quote):
+            if m.group(1).split()[-1].lower() in words:
+                return True
+        return False
+
     def gender_of(self, name: str) -> str | None:
         """From the honorific or first name; no need to read the whole document for it."""
         p = self._people.get(name)

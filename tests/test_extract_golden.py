@@ -155,6 +155,8 @@ CASES = [
      "state of Ohio.", [("brusk", "Kasich", "Kasich"), ("tough", "Kasich", "Kasich")]),
     ("lone-quote-after-narration", "Ann Hilbery knew something of the circumstances, and her face clouded.\n\n"
      "“What a shame it was!”\n\nThe rain went on all afternoon.", [("What a shame it was!", "Ann Hilbery", None)]),
+    ("chain-never-credits-the-addressee", "“Tea?” asked Ann Cole.\n\n“Please,” said Tom Reed.\n\n“Come, Ann, sit down.”",
+     [("Tea?", "Ann Cole", "Ann Cole"), ("Please,", "Tom Reed", "Tom Reed")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
