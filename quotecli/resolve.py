@@ -121,6 +121,13 @@ def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
             and w not in lex.titles and w not in lex.pronouns}
 
 
+@functools.cache
+def _plain_first_names() -> frozenset[str]:
+    """First names that are not also titles or common words ("Sir", "Will" stay out)."""
+    lex = lexicon()
+    return frozenset(n for n in lex.first_names if n not in lex.titles and not lex.words.get(n))
+
+
 @dataclass
 class Person:
     name: str
@@ -148,6 +155,7 @@ class Resolver:
         self.lex = lexicon()
         self._scanned = False
         self._genders_learned = False
+        self._by_title: dict[str, list[str]] | None = None
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
@@ -242,18 +250,17 @@ class Resolver:
         ("said Eeyore")."""
         unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
         first = {f: next(iter(full)) for f, full in self._by_first.items() if len(full) == 1}
-        capwords = list(_CAPWORD.finditer(text))
         singles = _speaking_names(text, self.quoted)
+        interesting = unique.keys() | singles | _plain_first_names()
         seen = {pos for pos, _ in self._mentions}
         run_starts = [r[0] for r in runs]
-        for m in capwords:
-            if m.start() in seen:
-                continue
+        for m in _CAPWORD.finditer(text):
             word = m.group()
             low = word.lower()
+            if low not in interesting or m.start() in seen:
+                continue
             full = unique.get(low)
-            if full is None and (low in singles or (self.lex.first_names.get(low) and low not in self.lex.titles
-                                                    and not self.lex.words.get(low))):
+            if full is None:
                 # not a word inside a longer run already read as a name ("Emma Woodhouse")
                 k = bisect.bisect_right(run_starts, m.start()) - 1
                 if k >= 0 and runs[k][1] >= m.end():
@@ -477,6 +484,15 @@ class Resolver:
                 return cand
         return None
 
+    def _titled(self) -> dict[str, list[str]]:
+        """Title word -> the people introduced with it ("secretary" -> Antony Blinken)."""
+        if self._by_title is None:
+            self._by_title = {}
+            for p in self.people.values():
+                for word in {w for t in p.titles for w in t.split()}:
+                    self._by_title.setdefault(word, []).append(p.name)
+        return self._by_title
+
     def _descriptor(self, m: Mention, para_start: int = 0, turn_of: str | None = None) -> Resolved:
         head = m.head or ""
         if m.text.split()[0].lower() in ("his", "her", "their"):
@@ -484,7 +500,7 @@ class Resolver:
             if kin:
                 return Resolved(kin, "descriptor")
         if m.definite or m.text.split()[0].lower() in ("his", "her", "their"):
-            titled = [p.name for p in self.people.values() if any(head in t.split() for t in p.titles)]
+            titled = self._titled().get(head, [])
             if len(titled) == 1:
                 return Resolved(titled[0], "descriptor")
             if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role":
