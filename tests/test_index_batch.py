@@ -172,11 +172,17 @@ def test_on_done_only_after_commit(tmp_path):
     assert done == ["a0", "a1", "a2", "a3"] and count() == 4
 
 
-def test_kill_9_inside_a_batch_keeps_exactly_the_committed_batches(tmp_path):
+def news_folder(tmp_path, n: int):
+    """n small news stories, one file each, that differ in their first line."""
     folder = tmp_path / "news"
     folder.mkdir()
-    for i in range(30):
-        (folder / f"s{i:03d}.txt").write_text(f"Story {i}.\n" + ARTICLE, encoding="utf-8")
+    for i in range(n):
+        (folder / f"s{i:04d}.txt").write_text(f"Story {i}.\n" + ARTICLE, encoding="utf-8")
+    return folder
+
+
+def test_kill_9_inside_a_batch_keeps_exactly_the_committed_batches(tmp_path):
+    folder = news_folder(tmp_path, 30)
     db = tmp_path / "k.db"
     # batches of 5; the process dies while writing the 3rd document of the 3rd batch
     script = textwrap.dedent(f"""
@@ -204,7 +210,7 @@ def test_kill_9_inside_a_batch_keeps_exactly_the_committed_batches(tmp_path):
     assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     per_doc = dict(c.execute("SELECT d.doc, count(q.id) FROM documents d LEFT JOIN quotes q ON q.doc_id = d.id "
                              "GROUP BY d.id"))
-    assert sorted(Path(d).name for d in per_doc) == [f"s{i:03d}.txt" for i in range(10)]
+    assert sorted(Path(d).name for d in per_doc) == [f"s{i:04d}.txt" for i in range(10)]
     assert set(per_doc.values()) == {len(extract("Story 0.\n" + ARTICLE))}
     c.close()
     r = CliRunner().invoke(main, ["index", str(folder), "--db", str(db), "--jobs", "1"])
@@ -235,10 +241,7 @@ def test_one_id_twice_in_a_run_the_last_copy_wins(tmp_path):
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT delivery")
 def test_ctrl_c_counts_only_committed_documents(tmp_path):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for i in range(1000):
-        (folder / f"s{i:04d}.txt").write_text(f"Story {i}.\n" + ARTICLE, encoding="utf-8")
+    folder = news_folder(tmp_path, 1000)
     db = tmp_path / "i.db"
     p = subprocess.Popen([sys.executable, "-m", "quotecli", "index", str(folder), "--db", str(db), "--jobs", "1"],
                          cwd=ROOT, stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
