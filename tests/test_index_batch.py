@@ -194,7 +194,7 @@ def test_kill_9_inside_a_batch_keeps_exactly_the_committed_batches(tmp_path):
         ix = Indexer(connect(Path({str(db)!r}), create=True))
         put = ix._put
         def dying(doc, *args):
-            if doc.endswith("s012.txt"):
+            if doc.endswith("s0012.txt"):
                 os.kill(os.getpid(), signal.SIGKILL)
             return put(doc, *args)
         ix._put = dying
