@@ -50,7 +50,8 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
             skip = e
             e += 1
             w += "."
-        out.append(tok(w, s, e))
+        head = w[:1]
+        out.append(Tok(w, s, e, w.lower(), head.isupper(), head.isalnum()))  # tok(), inlined: the hot loop
     return out
 
 
@@ -95,9 +96,10 @@ def sentence_start(text: str, lo: int, hi: int) -> int:
     """Start of the last sentence that begins in text[lo:hi]."""
     lo = max(lo, hi - _MAX_SENTENCE)
     best = lo
-    for m in _TERMINAL.finditer(text, lo, hi):
-        if _is_boundary(text, m):
+    for m in reversed(list(_TERMINAL.finditer(text, lo, hi))):
+        if _is_boundary(text, m):  # the last boundary wins: test from the end, stop at the first
             best = m.end()
+            break
     while best < hi and text[best].isspace():
         best += 1
     return best
