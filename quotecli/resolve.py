@@ -32,7 +32,8 @@ _GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]
 _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|\p{Lu}[\p{L}'’\-]+)\s*(?=[,!?.;]|$)")
-_NARRATION = 1500  # how far back the narration before a quotation is read for its subject
+_NARRATION = 1500
+_SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them  # how far back the narration before a quotation is read for its subject
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
@@ -494,6 +495,10 @@ class Resolver:
                     self._by_title.setdefault(word, []).append(p.name)
         return self._by_title
 
+    def _in_scene(self, name: str, pos: int) -> bool:
+        """Whether `name` spoke within _SCENE characters before pos."""
+        return any(p >= pos - _SCENE and s == name for p, s, *_ in self.history[-12:])
+
     def _descriptor(self, m: Mention, para_start: int = 0, turn_of: str | None = None) -> Resolved:
         head = m.head or ""
         if m.text.split()[0].lower() in ("his", "her", "their"):
@@ -507,7 +512,12 @@ class Resolver:
             if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role":
                 self._learn_genders(self.text)
                 spk = self._sentence_person(m.gender, m.start, para_start) or \
-                    self._narrative_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start, turn_of)
+                    self._narrative_person(m.gender, m.start, para_start)
+                if spk is None:
+                    spk = self._recent_person(m.gender, m.start, turn_of)
+                    # a description names someone of the scene, not a speaker from chapters ago
+                    if spk and not self._in_scene(spk, m.start):
+                        spk = None
                 if spk:
                     return Resolved(spk, "descriptor")
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")

@@ -118,9 +118,12 @@ CASES = [
      "Tansy went home. Grumble walked down to the river, and he sat on a stone. He sighed.\n\n“Pathetic,” he said.",
      [("Rain again,", "Grumble", "Grumble"), ("Yes,", "Tansy", "Tansy"), ("Rain every day,", "Grumble", "Grumble"),
       ("Pathetic,", "Grumble", "he")]),
-    ("descriptor-by-gender", "Ann Cole and Tom Reed walked in.\n\n“Hello,” said Tom Reed.\n\nThe girl looked at the "
+    ("descriptor-by-gender", "“Hello,” said Ann Cole.\n\n“Hello,” said Tom Reed.\n\nThe girl looked at the "
      "fire.\n\n“It is cold,” said the girl.",
-     [("Hello,", "Tom Reed", "Tom Reed"), ("It is cold,", "Ann Cole", "the girl")]),
+     [("Hello,", "Ann Cole", "Ann Cole"), ("Hello,", "Tom Reed", "Tom Reed"), ("It is cold,", "Ann Cole", "the girl")]),
+    ("descriptor-of-nobody-who-spoke-stays-as-written", "Ann Cole and Tom Reed walked in.\n\n“Hello,” said Tom Reed."
+     "\n\nThe girl looked at the fire.\n\n“It is cold,” said the girl.",
+     [("Hello,", "Tom Reed", "Tom Reed"), ("It is cold,", "The girl", "the girl")]),
     ("same-pronoun-same-voice", "Ruth Hale came in.\n\n“And now,” she continued, having been introduced to Mary "
      "Datchet. “Now,” she exclaimed, “tell me.”",
      [("And now,", "Ruth Hale", "she"), ("Now,", "Ruth Hale", "she"), ("tell me.", "Ruth Hale", "she")]),
