@@ -18,6 +18,7 @@ import dataclasses
 from typing import Callable
 
 from .model import Quote
+from .resolve import Resolver
 
 RULE = "dialogue_chain"
 _GUESSED = ("alternation", "continuation", RULE)
@@ -91,12 +92,13 @@ def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, 
 
 def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: Callable[[Quote], bool],
                 confidence: Callable[[str, str | None, bool], float], closed: Callable[[Quote], bool],
-                addressee: Callable[[str], str | None], gender_of: Callable[[str], str | None],
-                addresses: Callable[[str, str], bool]) -> list[Quote]:
+                people: Resolver) -> list[Quote]:
     """`quotes` in text order, uncredited ones with speaker None; returns them with the
     uncredited turns of dialogue chains credited (and those the forward rules guessed,
     re-credited): the person the turn before addressed by name ("My dear Poirot, ..."), else
-    by turn parity from the nearest cued turns."""
+    by turn parity from the nearest cued turns. `people` knows the document's names and whom
+    a quote addresses."""
+    addressee, addresses, gender_of = people.addressee, people.addresses, people.gender_of
     out = list(quotes)
     paras = [(para_of(q.start), para_of(q.end)) for q in out]
     turns = _turns(paras)

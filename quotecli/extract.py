@@ -10,13 +10,14 @@ import bisect
 import dataclasses
 import itertools
 from dataclasses import dataclass
+from typing import Callable
 
 import regex
 
 from .cues import Cue, CueFinder
+from .dialogue import fill_chains
 from .lexicon import lexicon
 from .marks import find_spans, has_marks, layout
-from .dialogue import fill_chains
 from .model import Quote, Span
 from .resolve import Resolver
 from .tokens import blank, sentence_end, sentence_start, tokenize
@@ -154,7 +155,7 @@ class Extractor:
             intro = text[q_start:q_end].rstrip()
             # "Caddell continued:" or a one-sentence paragraph that announces the quote:
             # "Howard continued his scathing remarks."
-            short = (intro.endswith(".") and len(_WORDS.findall(intro)) <= 12 and not self._has_quote(q_start, q_end)
+            short = (intro.endswith(".") and len(_WORDS.findall(intro)) <= 12 and not self.has_quote(q_start, q_end)
                      and sentence_start(text, q_start, q_start + len(intro) - 1) == q_start)
             # "Mr. Woodhouse agreed to it all, but added," / "Mrs. Bennet followed her, saying,":
             # a paragraph that ends on a speech verb and a comma hands the quote on
@@ -180,7 +181,7 @@ class Extractor:
         if not blank(text, s0, sp.open_at) or s0 <= lo:
             return None  # the quote does not open its sentence, or no narrative sentence before it
         s1 = sentence_start(text, lo, max(lo, s0 - 1))
-        if s1 < lo or self._has_quote(s1, s0):
+        if s1 < lo or self.has_quote(s1, s0):
             return None
         toks = tokenize(text, s1, s0)
         g = self.finder.g
@@ -199,7 +200,7 @@ class Extractor:
         return not _more_words_than(self.text, lo, q.start, 20) and \
             not _more_words_than(self.text, q.end, min(hi, q.end + 400), 20)
 
-    def _has_quote(self, lo: int, hi: int) -> bool:
+    def has_quote(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self._open_marks, lo)
         return i < len(self._open_marks) and self._open_marks[i] < hi
 
@@ -295,8 +296,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             return blank(text, ex.paras[ex.para_of(sp.open_at)][0], sp.open_at)
 
         out = fill_chains(sorted(out + [q for q in loose if q.rule == "none"], key=lambda q: q.start),
-                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver.addressee,
-                          resolver.gender_of, resolver.addresses)
+                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver)
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
@@ -332,7 +332,8 @@ def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], reso
                  score(rule, "turn", sp.closed), src.mention_start, src.mention_end, "turn")
 
 
-def _narration_turns(out: list[Quote], ex: Extractor, spans: dict[int, Span], opens_para, resolver: Resolver) -> list[Quote]:
+def _narration_turns(out: list[Quote], ex: Extractor, spans: dict[int, Span], opens_para: Callable[[Quote], bool],
+                     resolver: Resolver) -> list[Quote]:
     """A quote alone in its paragraph right after narration, with no cue and no dialogue
     around it, goes to the person that narration is about ("Mrs. Hilbery knew something of
     the circumstances. ¶ “What a shame it was!”"). A guess: its confidence says so."""
@@ -341,7 +342,7 @@ def _narration_turns(out: list[Quote], ex: Extractor, spans: dict[int, Span], op
             continue
         sp = spans[q.start]
         pi = ex.para_of(sp.open_at)
-        if pi == 0 or ex._has_quote(*ex.paras[pi - 1]) or not ex.short_turn(q):
+        if pi == 0 or ex.has_quote(*ex.paras[pi - 1]) or not ex.short_turn(q):
             continue
         who = resolver.narration_subject(sp.open_at, ex.paras[pi][0])
         if who:

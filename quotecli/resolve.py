@@ -2,8 +2,11 @@
 
 Within one document: every capitalised run that reads as a person's name ("US Secretary of
 State Antony Blinken") is registered with its title; a surname alone joins the one full name
-that ends with it (two Herzogs: it joins neither); "he"/"she" go to the most recent compatible
-speaker; "the prime minister" goes to the person introduced with that title.
+that ends with it (two Herzogs: it joins neither); people known by one name ("Emma", "said
+Eeyore") count too. "he"/"she" go to the first compatible person of their sentence, else of
+the narration since the previous quotation, else to the most recent compatible speaker;
+"the prime minister" goes to the person introduced with that title, "the girl" to the
+compatible person of the scene (someone who spoke lately), else it stays as written.
 """
 from __future__ import annotations
 
