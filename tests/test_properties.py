@@ -27,10 +27,19 @@ def test_records_are_valid_slices(text: str) -> None:
 def test_text_after_last_paragraph_never_changes_earlier_records(a: str, b: str) -> None:
     first = extract(a)
     longer = extract(a + "\n\n\n" + b)
-    # every record that ends before the appended paragraphs is unchanged
+    # every record that ends before the appended paragraphs, and whose cue does too, is
+    # unchanged (records without a cue of their own: see the known limit below)
     cut = len(a)
     assert [q for q in longer if q.end <= cut and q.mention_end is not None and q.mention_end <= cut] == \
         [q for q in first if q.mention_end is not None and q.mention_end <= cut]
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: dialogue chains read the turns after an uncued turn, so a cue "
+                   "appended later can credit it (accuracy in novels over strict locality)")
+def test_appended_cue_never_credits_an_earlier_uncued_turn() -> None:
+    a = "The fire burned low in the grate for a long while.\n\n“Is it late?”"
+    b = "“Not yet,” said Ann Cole.\n\n“Shall we go?” asked Tom Reed."
+    assert extract(a) == [q for q in extract(a + "\n\n" + b) if q.end <= len(a)]
 
 
 def _replay_cases():
