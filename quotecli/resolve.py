@@ -50,6 +50,8 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if run.isupper() and sum(c.isalpha() for c in run) > 3:
         return None, "", None, None  # a heading: "OLD ACQUAINTANCE OF OLIVER'S"
     words = [w if len(w) <= 2 else w.rstrip(".") for w in run.split()]
+    if words and (words[0].endswith(("’s", "'s")) or words[0] in ("I.", "I")):
+        words = words[1:]  # "So's Nancy", "said I. Ask ...": not part of a name
     while words and (lex.is_(words[0].lower(), "func") and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
         words = words[1:]
     if len(words) < 2:

@@ -209,3 +209,16 @@ def test_records_carry_rule_confidence_and_stable_id() -> None:
     assert d["rule"] == "quote_verb_speaker" and d["resolution"] == "name" and 0.5 <= d["confidence"] <= 1.0
     assert {"id", "doc", "start", "end", "text", "speaker", "mention", "cue", "rule", "confidence"} <= set(d)
     assert extract(text, "doc2")[0].id != a[0].id
+
+
+@pytest.mark.parametrize("run,name", [
+    ("Antony Blinken", "Antony Blinken"),
+    ("So's Nancy", None),  # a contraction, then one name: not a full name
+    ("I. Ask", None),  # "said I. Ask him": the narrator, then a sentence
+    ("Obama's Denis McDonough", "Denis McDonough"),
+    ("OLD ACQUAINTANCE OF OLIVER", None),  # a heading
+])
+def test_capitalised_runs_read_as_names(run: str, name: str | None) -> None:
+    from quotecli.resolve import _read_run
+    kind, key, _title, _gender = _read_run(run)
+    assert (key if kind == "name" else None) == name
