@@ -189,14 +189,14 @@ class Resolver:
         unknown = {k for k, p in self._people.items() if p.gender is None}
         if not unknown or not self._mentions:
             return
-        starts = [pos for pos, _ in self._mentions]
         votes: dict[str, list[int]] = {}
-        for m in _GENDERED.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i < 0 or m.start() - starts[i] > 120:
+        mentions = self._mentions
+        for i, (pos, name) in enumerate(mentions):
+            if name not in unknown:
                 continue
-            name = self._mentions[i][1]
-            if name in unknown:
+            # the pronouns within 120 characters after this mention and before the next one
+            end = min(pos + 121, mentions[i + 1][0]) if i + 1 < len(mentions) else pos + 121
+            for m in _GENDERED.finditer(text, pos, end):
                 v = votes.setdefault(name, [0, 0])
                 v[0 if m.group(1).lower() in ("he", "him", "his", "himself") else 1] += 1
         for name, (male, female) in votes.items():
