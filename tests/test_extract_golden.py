@@ -160,6 +160,11 @@ CASES = [
      "“What a shame it was!”\n\nThe rain went on all afternoon.", [("What a shame it was!", "Ann Hilbery", None)]),
     ("chain-never-credits-the-addressee", "“Tea?” asked Ann Cole.\n\n“Please,” said Tom Reed.\n\n“Come, Ann, sit down.”",
      [("Tea?", "Ann Cole", "Ann Cole"), ("Please,", "Tom Reed", "Tom Reed")]),
+    ("descriptor-with-to-whom-they-work-for", "“He doesn’t know the new media,” said a longtime adviser to Trump, who "
+     "declined to be identified.",
+     [("He doesn’t know the new media,", "A longtime adviser to Trump", "a longtime adviser to Trump")]),
+    ("descriptor-then-addressee-stays-apart", "“Come here,” said the girl to Oliver Twist.",
+     [("Come here,", "The girl", "the girl")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
