@@ -267,7 +267,8 @@ class Grammar:
         if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text == "I":
             return i, i
         if self.is_det(toks[i]) and not toks[i].cap or toks[i].low in ("the", "a", "an"):
-            return self._descriptor_after(toks, i)
+            d = self._descriptor_after(toks, i)
+            return self._named_after(toks, d) or d
         # a run of names, titles and role words that ends in a capitalised name
         j, last_cap = i, -1
         while j < len(toks) and j - i <= 10:
@@ -300,6 +301,25 @@ class Grammar:
             if close is not None:
                 return i, close
         return i, last_cap
+
+    def _named_after(self, toks: list[Tok], d: tuple[int, int] | None) -> tuple[int, int] | None:
+        """“…,” said a spokeswoman for the hotels, Jennifer Rodstrom. — the name that closes the
+        clause after a description is who spoke."""
+        if d is None:
+            return None
+        c = d[1] + 1  # "for Trump hotels, Jennifer Rodstrom": a noun or two may end the description
+        while c < len(toks) and c - d[1] <= 2 and toks[c].word and not toks[c].cap and not (
+                self.lex.words.get(toks[c].low) or self.verb_at(toks, c) or self.verbish(toks, c)):
+            c += 1
+        if c + 1 >= len(toks) or toks[c].text != ",":
+            return None
+        a = c + 1
+        b = a
+        while b < len(toks) and toks[b].word and toks[b].cap and self.namelike(toks[b]) and b - a < 4:
+            b += 1
+        if b - a < 2 or (b < len(toks) and toks[b].text not in (".", ",", ";")):
+            return None
+        return a, b - 1
 
     def _descriptor_after(self, toks: list[Tok], i: int) -> tuple[int, int] | None:
         j = i

@@ -165,6 +165,10 @@ CASES = [
      [("He doesn’t know the new media,", "A longtime adviser to Trump", "a longtime adviser to Trump")]),
     ("descriptor-then-addressee-stays-apart", "“Come here,” said the girl to Oliver Twist.",
      [("Come here,", "The girl", "the girl")]),
+    ("name-after-inverted-description", "“We are interested,” said a spokeswoman for Trump hotels, Jennifer Rodstrom.",
+     [("We are interested,", "Jennifer Rodstrom", "Jennifer Rodstrom")]),
+    ("inverted-description-then-a-clause-stays", "“Come here,” said the old man quietly, Tom Reed watching.",
+     [("Come here,", "The old man", "the old man")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
