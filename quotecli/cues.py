@@ -627,8 +627,9 @@ class CueFinder:
         g = self.g
         for i in range(before - 2, -1, -1):
             t = toks[i]
-            if not (t.low in ("he", "she", "they") or t.text == "I" or (t.cap and g.namelike(t) and i > 0)):
-                continue
+            if not (t.low in ("he", "she", "they") or t.text == "I" or (
+                    t.cap and g.namelike(t) and i > 0 and not g.lex.is_(t.low.rstrip("."), "time"))):
+                continue  # "Trump on Thursday ratcheted up ..., saying": not Thursday
             n = i + 1
             while n < before and g.filler(toks[n]) and not g.lex.is_(toks[n].low, "aux"):
                 n += 1

@@ -169,6 +169,8 @@ CASES = [
      [("We are interested,", "Jennifer Rodstrom", "Jennifer Rodstrom")]),
     ("inverted-description-then-a-clause-stays", "“Come here,” said the old man quietly, Tom Reed watching.",
      [("Come here,", "The old man", "the old man")]),
+    ("participle-subject-is-not-a-day", "Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is "
+     "“weak on illegal immigration.”", [("weak on illegal immigration.", "Donald Trump", "Donald Trump")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
