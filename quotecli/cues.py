@@ -514,6 +514,12 @@ class CueFinder:
                     ma = self._mention(body, ra)
                     if ma and ma.kind in ("name", "descriptor", "pronoun"):
                         return Cue(ma, cue, "reported_partial")
+            if prev is not None and prev.low in ("and", "but") and not form.endswith("ing"):
+                # "Cruz knocked Rubio on trade and called him a “moderate”": the subject of the
+                # first verb, not its object
+                first = self._clause_subject(body, v)
+                if first is not None:
+                    return Cue(first, cue, "participle" if participle is not None else rule_found)
             r = g.np_before(body, v - 1, 0) if v > 0 else None
             m = self._mention(body, r)
             if m is None:

@@ -171,6 +171,8 @@ CASES = [
      [("Come here,", "The old man", "the old man")]),
     ("participle-subject-is-not-a-day", "Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is "
      "“weak on illegal immigration.”", [("weak on illegal immigration.", "Donald Trump", "Donald Trump")]),
+    ("second-verb-of-a-subject-keeps-the-subject", "There were digs, as when Cruz knocked Rubio on trade and called him "
+     "a “moderate,” a subtle one.", [("moderate,", "Cruz", "Cruz")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
