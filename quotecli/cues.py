@@ -173,6 +173,17 @@ class Grammar:
                 fallback = fallback or core
                 c = b
                 continue
+            if place and not fallback:
+                # "Clinton, during a town hall meeting in Columbus, Ohio, said": a phrase that
+                # opens after a comma and holds no verb is part of the apposition
+                k = b
+                while k >= max(lo, b - 10) and toks[k].text != "," and toks[k].word and not (
+                        self.verb_at(toks, k) or self.verbish(toks, k)):
+                    k -= 1
+                if k >= lo and k < b and toks[k].text == ",":
+                    fallback = core
+                    c = k
+                    continue
             if fallback and place:
                 core = fallback  # "In Washington, the nominee, ...": an opening phrase, not the head
             return named if named and self._described(toks, core) else core

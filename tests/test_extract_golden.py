@@ -173,6 +173,8 @@ CASES = [
      "“weak on illegal immigration.”", [("weak on illegal immigration.", "Donald Trump", "Donald Trump")]),
     ("second-verb-of-a-subject-keeps-the-subject", "There were digs, as when Cruz knocked Rubio on trade and called him "
      "a “moderate,” a subtle one.", [("moderate,", "Cruz", "Cruz")]),
+    ("apposition-with-a-place-phrase", "Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to "
+     "put coal miners out of business.”", [("going to put coal miners out of business.", "Clinton", "Clinton")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
