@@ -64,6 +64,8 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
             title.extend(words[i:p + 1])
             i = p + 1
             break
+    while i < len(words) - 1 and not words[i][:1].isalnum():
+        i += 1  # "manager, Rich Beeson": the comma of the apposition is no part of the name
     return title, words[i:], honorific
 
 

@@ -175,6 +175,9 @@ CASES = [
      "a “moderate,” a subtle one.", [("moderate,", "Cruz", "Cruz")]),
     ("apposition-with-a-place-phrase", "Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to "
      "put coal miners out of business.”", [("going to put coal miners out of business.", "Clinton", "Clinton")]),
+    ("possessive-role-then-name", "“We are treating it as one long Election Day,” said Rubio’s deputy campaign manager, "
+     "Rich Beeson, who ran the 2012 game.", [("We are treating it as one long Election Day,", "Rich Beeson",
+                                             "Rubio’s deputy campaign manager, Rich Beeson")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
