@@ -343,9 +343,10 @@ class Grammar:
             j += 1
         if j == i:
             return None
-        # "a spokesman for Disney", "an adviser to Trump" (a job: not "said the girl to Oliver")
+        # "a spokesman for Disney", "an adviser to Trump" (a job: not "said the girl to Oliver"),
+        # "a source close to the campaign"
         job = self.lex.descriptors.get(toks[j].low, ("", "x"))[1] == "x"
-        if j + 2 < len(toks) and (toks[j + 1].low in ("for", "of", "at") or toks[j + 1].low == "to" and job and toks[j + 2].cap) \
+        if j + 2 < len(toks) and (toks[j + 1].low in ("for", "of", "at") or toks[j + 1].low == "to" and (job and toks[j + 2].cap or toks[j].low == "close")) \
                 and toks[j + 2].word:
             k = j + 2
             while k + 1 < len(toks) and (self.namelike(toks[k + 1]) or self.is_det(toks[k])) and k - j < 5:

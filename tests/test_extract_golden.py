@@ -178,6 +178,8 @@ CASES = [
     ("possessive-role-then-name", "“We are treating it as one long Election Day,” said Rubio’s deputy campaign manager, "
      "Rich Beeson, who ran the 2012 game.", [("We are treating it as one long Election Day,", "Rich Beeson",
                                              "Rubio’s deputy campaign manager, Rich Beeson")]),
+    ("source-close-to", "“Very worked up,” said a source close to the campaign.",
+     [("Very worked up,", "A source close to the campaign", "a source close to the campaign")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
