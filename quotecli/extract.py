@@ -281,7 +281,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             p_start = ex.paras[para][0]
             prev_turn = last_in_para.get(para - 1) if blank(text, p_start, sp.open_at) else None
             turn_of = prev_turn.speaker if prev_turn is not None and ex.short_turn(prev_turn) else None
-            r = resolver.resolve(m, f.cue.antecedent, p_start, turn_of)
+            r = resolver.resolve(m, f.cue.antecedent, p_start, turn_of, text[sp.start:sp.end])
             r_speaker, how = r.speaker, r.how
             resolver.remember(sp.start, r.speaker, m, r.how)
         q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r_speaker, m.text, f.cue.cue,

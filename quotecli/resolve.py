@@ -34,7 +34,8 @@ _GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]
 # a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
 _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
-    r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|\p{Lu}[\p{L}'’\-]+)\s*(?=[,!?.;]|$)")
+    r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|(?:\p{Lu}[\p{L}'’\-]+ )?\p{Lu}[\p{L}'’\-]+)"
+    r"\s*(?=[,!?.;]|$)")  # "…, Lizzy?", "…, Aunt Charlotte,"
 _NARRATION = 1500
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them  # how far back the narration before a quotation is read for its subject
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
@@ -163,6 +164,7 @@ class Resolver:
         self._scanned = False
         self._genders_learned = False
         self._by_title: dict[str, list[str]] | None = None
+        self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
@@ -307,7 +309,7 @@ class Resolver:
             h = _HONORIFIC.fullmatch(name)
             if h:
                 return f"{h.group(1)}{'.' if h.group(1) in ('Mr', 'Mrs', 'Ms', 'Dr') else ''} {h.group(2)}"
-            full, _how = self.person_for(name)
+            full, _how = self.person_for(name.split()[-1])
             if full:
                 return full
         return None
@@ -332,12 +334,26 @@ class Resolver:
 
     # -- one mention --------------------------------------------------------------------
     def resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0,
-                turn_of: str | None = None) -> Resolved:
+                turn_of: str | None = None, quote: str | None = None) -> Resolved:
+        """`quote` is what was said: a person it addresses by name ("…, Aunt Charlotte") is not
+        the one a pronoun or a description of its speaker stands for."""
+        self._hearers = self._vocative_words(quote) if quote and m.kind in ("pronoun", "descriptor") else frozenset()
+        return self._resolve(m, antecedent, para_start, turn_of)
+
+    def _vocative_words(self, quote: str) -> frozenset[str]:
+        return frozenset(v.group(1).split()[-1].lower() for v in _VOCATIVE.finditer(quote))
+
+    def _heard(self, name: str) -> bool:
+        """Whether `name` is addressed in the quote being resolved."""
+        return bool(self._hearers) and any(w.lower().rstrip(".") in self._hearers for w in name.split())
+
+    def _resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0,
+                 turn_of: str | None = None) -> Resolved:
         if m.kind == "name":
             return self._name(m)
         if m.kind == "relative":
             if antecedent is not None:
-                r = self.resolve(antecedent, None, para_start)
+                r = self._resolve(antecedent, None, para_start)
                 return Resolved(r.speaker, r.how)
             return Resolved(None, "unresolved")
         if m.kind == "pronoun":
@@ -369,7 +385,7 @@ class Resolver:
             if kind != "person" or spk in seen:
                 continue
             seen.append(spk)
-            if gender is None or g is None or g == gender:
+            if (gender is None or g is None or g == gender) and not self._heard(spk):
                 if turn_of is not None and spk == turn_of and len(seen) == 1:
                     continue  # the speaker of the turn just before rarely answers himself
                 return spk
@@ -381,7 +397,7 @@ class Resolver:
             if pos >= before or self._in_quote(pos):
                 continue  # people named inside a quotation are talked about, not talking
             g = self.people[full].gender
-            if gender is None or g == gender:  # far back, a name must be known to fit: not "Netherfield Park"
+            if (gender is None or g == gender) and not self._heard(full):  # far back, a name must fit
                 return full
         return None
 
@@ -399,7 +415,7 @@ class Resolver:
                 if self._in_quote(p):
                     continue
                 g = self.people[full].gender
-                if gender is None or g is None or g == gender:
+                if (gender is None or g is None or g == gender) and not self._heard(full):
                     return full
         return None
 
@@ -435,7 +451,7 @@ class Resolver:
             if self._in_quote(p) or (p < cue_end and full == last):
                 continue
             g = self.people[full].gender
-            if gender is None or g == gender:
+            if (gender is None or g == gender) and not self._heard(full):
                 sent = sentence_start(self.text, lo, p + 1)
                 if sent > best_sent:
                     best, best_sent = full, sent

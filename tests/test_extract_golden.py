@@ -180,6 +180,9 @@ CASES = [
                                              "Rubio’s deputy campaign manager, Rich Beeson")]),
     ("source-close-to", "“Very worked up,” said a source close to the campaign.",
      [("Very worked up,", "A source close to the campaign", "a source close to the campaign")]),
+    ("pronoun-is-not-the-person-addressed", "Katharine Hilbery drew up to the fire. She wished to hear Charlotte "
+     "Otway's views.\n\n“Let me look at your ring, Aunt Charlotte,” she said.",
+     [("Let me look at your ring, Aunt Charlotte,", "Katharine Hilbery", "she")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
