@@ -64,7 +64,7 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if honorific and len(name) == 1 and name[0][:1].isupper():
         hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
         return "honorific", f"{hon} {name[0]}", None, lex.first_names.get(honorific)
-    if len(name) < 2 or honorific:
+    if len(name) < 2 or honorific or name[0].lower() in ("of", "de", "van", "von", "the"):  # "Bishop of London"
         return None, "", None, None
     if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
         return None, "", None, None

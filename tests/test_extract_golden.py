@@ -240,6 +240,8 @@ def test_records_carry_rule_confidence_and_stable_id() -> None:
     ("I. Ask", None),  # "said I. Ask him": the narrator, then a sentence
     ("Obama's Denis McDonough", "Denis McDonough"),
     ("OLD ACQUAINTANCE OF OLIVER", None),  # a heading
+    ("Bishop of London", None),  # a title and a place: not "of London"
+    ("Charles de Gaulle", "Charles de Gaulle"),
 ])
 def test_capitalised_runs_read_as_names(run: str, name: str | None) -> None:
     from quotecli.resolve import _read_run
