@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
+from .lexicon import lexicon
 from .model import Quote
 from .resolve import Resolver
 
@@ -60,6 +61,17 @@ def _chains(quotes: list[Quote], turns: list[list[int]], paras: list[tuple[int, 
     return [c for c in chains if len(c) > 1]
 
 
+def mention_gender(mention: str) -> str | None:
+    """m / f for "he", "she" and a definite description with a sex ("the girl", "the old man")."""
+    words = mention.lower().split()
+    if words in (["he"], ["she"]):
+        return "m" if words == ["he"] else "f"
+    if len(words) >= 2 and words[0] == "the":
+        g = lexicon().descriptors.get(words[-1], ("", "x"))[1]
+        return g if g in ("m", "f") else None
+    return None
+
+
 def _parity(anchors: dict[int, str], k: int) -> str | None:
     """Who speaks at turn k of two people taking turns, from the cued turns nearest to it."""
     near = [j for j in anchors if j != k]
@@ -75,11 +87,12 @@ def _parity(anchors: dict[int, str], k: int) -> str | None:
 
 def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, str],
                    gender_of: Callable[[str], str | None], rescore: Callable[[Quote, str], float]) -> None:
-    """“…,” he said at turn k: when the turns around name the man whose turn it is, he is the one."""
+    """“…,” he said (or said the girl) at turn k: when the turns around name the person of that
+    gender whose turn it is, that is the one."""
     first = next((i for i in turn if out[i].speaker), None)
-    if first is None or out[first].resolution != "pronoun":
+    if first is None or out[first].resolution not in ("pronoun", "descriptor", "as-written"):
         return
-    gender = {"he": "m", "she": "f"}.get((out[first].mention or "").lower())
+    gender = mention_gender(out[first].mention or "")
     who = _parity(strong, k)
     if gender is None or who is None or who == out[first].speaker or gender_of(who) != gender:
         return

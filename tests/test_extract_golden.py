@@ -183,6 +183,10 @@ CASES = [
     ("pronoun-is-not-the-person-addressed", "Katharine Hilbery drew up to the fire. She wished to hear Charlotte "
      "Otway's views.\n\n“Let me look at your ring, Aunt Charlotte,” she said.",
      [("Let me look at your ring, Aunt Charlotte,", "Katharine Hilbery", "she")]),
+    ("description-checked-by-turn-parity", "“Tea?” asked Tom Reed.\n\n“Please,” said Ann Cole, looking at Sam Hart."
+     "\n\n“Milk?” asked the "
+     "boy.\n\n“No,” said Ann Cole.", [("Tea?", "Tom Reed", "Tom Reed"), ("Please,", "Ann Cole", "Ann Cole"),
+                                      ("Milk?", "Tom Reed", "the boy"), ("No,", "Ann Cole", "Ann Cole")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
 ]
