@@ -26,6 +26,9 @@ KINDS = {
     "dots and initials": lambda n: "“Hi,” said " + ("A. " * (n // 3 + 1))[:n],
     "blank lines": lambda n: "\n\n“" * (n // 3 + 1),
     "speech verbs": lambda n: "“Q” " + ("said " * (n // 5 + 1))[:n],
+    # one dialogue chain of n/40 turns, every other one cued by the same speaker
+    "one dialogue chain": lambda n: ("“Line,” said Ann Cole.\n\n“Reply.”\n\n" * (n // 38 + 1))[:n],
+    "vocatives": lambda n: ("“Yes, Aunt Charlotte, no, Tom, ” she said. " * (n // 42 + 1))[:n],
 }
 
 

@@ -14,6 +14,7 @@ that follows.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Callable
 
@@ -72,20 +73,40 @@ def mention_gender(mention: str) -> str | None:
     return None
 
 
-def _parity(anchors: dict[int, str], k: int) -> str | None:
-    """Who speaks at turn k of two people taking turns, from the cued turns nearest to it."""
-    near = [j for j in anchors if j != k]
-    if not near:
+_REACH = 40  # cued turns looked at on each side when searching for the other party
+
+
+def _by_distance(keys: list[int], k: int):
+    """Positions of `keys` (sorted) nearest to k first, the earlier one first on a tie; k itself
+    skipped; at most _REACH on each side, so a long chain stays linear."""
+    hi = bisect.bisect_left(keys, k)
+    lo = hi - 1
+    if hi < len(keys) and keys[hi] == k:
+        hi += 1
+    stop_lo, stop_hi = max(-1, lo - _REACH), min(len(keys), hi + _REACH)
+    while lo > stop_lo or hi < stop_hi:
+        if hi >= stop_hi or (lo > stop_lo and k - keys[lo] <= keys[hi] - k):
+            yield keys[lo]
+            lo -= 1
+        else:
+            yield keys[hi]
+            hi += 1
+
+
+def _parity(anchors: dict[int, str], k: int, keys: list[int]) -> str | None:
+    """Who speaks at turn k of two people taking turns, from the cued turns nearest to it;
+    `keys` are the anchors' positions, sorted."""
+    near = _by_distance(keys, k)
+    a = next(near, None)
+    if a is None:
         return None
-    a = min(near, key=lambda j: (abs(j - k), j))
     who = anchors[a]
     if (k - a) % 2 == 0:
         return who
-    others = [j for j in near if anchors[j] != who]
-    return anchors[min(others, key=lambda j: (abs(j - k), j))] if others else None
+    return next((anchors[j] for j in near if anchors[j] != who), None)
 
 
-def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, str],
+def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, str], strong_keys: list[int],
                    gender_of: Callable[[str], str | None], rescore: Callable[[Quote, str], float]) -> None:
     """“…,” he said (or said the girl) at turn k: when the turns around name the person of that
     gender whose turn it is, that is the one."""
@@ -93,7 +114,7 @@ def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, 
     if first is None or out[first].resolution not in ("pronoun", "descriptor", "as-written"):
         return
     gender = mention_gender(out[first].mention or "")
-    who = _parity(strong, k)
+    who = _parity(strong, k, strong_keys)
     if gender is None or who is None or who == out[first].speaker or gender_of(who) != gender:
         return
     old = out[first].speaker
@@ -124,8 +145,9 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
                 anchors[k] = spk
         strong = {k: spk for k, spk in anchors.items()
                   if all(out[i].resolution != "pronoun" for i in turns[chain[k]] if out[i].speaker == spk)}
+        anchor_keys, strong_keys = sorted(anchors), sorted(strong)
         for k, t in enumerate(chain):
-            _check_pronoun(out, turns[t], k, strong, gender_of, lambda q, how: confidence(q.rule, how, closed(q)))
+            _check_pronoun(out, turns[t], k, strong, strong_keys, gender_of, lambda q, how: confidence(q.rule, how, closed(q)))
             if any(out[i].speaker and not _forward_guess(out[i]) for i in turns[t]):
                 continue
             who, how = None, "turn"
@@ -135,11 +157,7 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
                 if named and named not in {out[i].speaker for i in before}:
                     who, how = named, "addressee"
             if who is None and anchors:
-                a = min(anchors, key=lambda j: (abs(j - k), j))
-                who = anchors[a]
-                if (k - a) % 2:
-                    others = [j for j in anchors if anchors[j] != who]
-                    who = anchors[min(others, key=lambda j: (abs(j - k), j))] if others else None
+                who = _parity(anchors, k, anchor_keys)
             said = " ".join(out[i].text for i in turns[t])
             if who is not None and addresses(said, who):
                 who = None  # “Don't keep coughing so, Kitty!” is not Kitty's

@@ -37,6 +37,7 @@ _VOCATIVE = regex.compile(
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|(?:\p{Lu}[\p{L}'’\-]+ )?\p{Lu}[\p{L}'’\-]+)"
     r"\s*(?=[,!?.;]|$)")  # "…, Lizzy?", "…, Aunt Charlotte,"
 _NARRATION = 1500
+_LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them  # how far back the narration before a quotation is read for its subject
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
@@ -381,7 +382,7 @@ class Resolver:
         """The last compatible speaker; at a new dialogue turn (`turn_of` spoke the previous
         one) the other party of the exchange when both fit."""
         seen: list[str] = []
-        for _pos, spk, g, kind, _m in reversed(self.history):
+        for _pos, spk, g, kind, _m in reversed(self.history[-_LOOK_BACK:]):
             if kind != "person" or spk in seen:
                 continue
             seen.append(spk)
@@ -393,8 +394,9 @@ class Resolver:
                 break
         if turn_of is not None:
             return self._recent_person(gender, before)
-        for pos, full in reversed(self.mentions):
-            if pos >= before or self._in_quote(pos):
+        i = bisect.bisect_left(self.mentions, (before, ""))
+        for pos, full in reversed(self.mentions[max(0, i - _LOOK_BACK):i]):
+            if self._in_quote(pos):
                 continue  # people named inside a quotation are talked about, not talking
             g = self.people[full].gender
             if (gender is None or g == gender) and not self._heard(full):  # far back, a name must fit

@@ -18,6 +18,7 @@ _TOKEN = regex.compile(
     r"|\S"
 )
 _TERMINAL = regex.compile(r"(?:[.!?…]+|[.!?][\"”’)\]]+)(?=\s)")
+_TERMINAL_BACKWARDS = regex.compile(_TERMINAL.pattern, regex.REVERSE)
 
 
 class Tok(NamedTuple):
@@ -96,8 +97,8 @@ def sentence_start(text: str, lo: int, hi: int) -> int:
     """Start of the last sentence that begins in text[lo:hi]."""
     lo = max(lo, hi - _MAX_SENTENCE)
     best = lo
-    for m in reversed(list(_TERMINAL.finditer(text, lo, hi))):
-        if _is_boundary(text, m):  # the last boundary wins: test from the end, stop at the first
+    for m in _TERMINAL_BACKWARDS.finditer(text, lo, hi):
+        if _is_boundary(text, m):  # the last boundary wins: search from the end, stop at the first
             best = m.end()
             break
     while best < hi and text[best].isspace():
