@@ -168,7 +168,7 @@ class Grammar:
             place = b >= lo and toks[b].low in ("of", "from", "in")
             if place:
                 b -= 1
-            descriptive = place or not toks[core[1]].cap or toks[core[0]].low in ("a", "an", "the")
+            descriptive = place or self._described(toks, core)
             if b >= lo and toks[b].text == "," and descriptive:
                 fallback = fallback or core
                 c = b

@@ -106,7 +106,7 @@ def _parity(anchors: dict[int, str], k: int, keys: list[int]) -> str | None:
     return next((anchors[j] for j in near if anchors[j] != who), None)
 
 
-def _check_pronoun(out: list[Quote], turn: list[int], k: int, strong: dict[int, str], strong_keys: list[int],
+def _check_by_parity(out: list[Quote], turn: list[int], k: int, strong: dict[int, str], strong_keys: list[int],
                    gender_of: Callable[[str], str | None], rescore: Callable[[Quote, str], float]) -> None:
     """“…,” he said (or said the girl) at turn k: when the turns around name the person of that
     gender whose turn it is, that is the one."""
@@ -147,7 +147,7 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
                   if all(out[i].resolution != "pronoun" for i in turns[chain[k]] if out[i].speaker == spk)}
         anchor_keys, strong_keys = sorted(anchors), sorted(strong)
         for k, t in enumerate(chain):
-            _check_pronoun(out, turns[t], k, strong, strong_keys, gender_of, lambda q, how: confidence(q.rule, how, closed(q)))
+            _check_by_parity(out, turns[t], k, strong, strong_keys, gender_of, lambda q, how: confidence(q.rule, how, closed(q)))
             if any(out[i].speaker and not _forward_guess(out[i]) for i in turns[t]):
                 continue
             who, how = None, "turn"

@@ -36,9 +36,9 @@ _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|(?:\p{Lu}[\p{L}'’\-]+ )?\p{Lu}[\p{L}'’\-]+)"
     r"\s*(?=[,!?.;]|$)")  # "…, Lizzy?", "…, Aunt Charlotte,"
-_NARRATION = 1500
+_NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
-_SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them  # how far back the narration before a quotation is read for its subject
+_SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
@@ -80,46 +80,28 @@ def _speaking_verbs() -> frozenset[str]:
                      and not f.endswith(("ing", "s")) and f not in lex.noun_like)
 
 
-_HON = ""
-_CUE_AFTER = regex.compile(
-    rf"\W{{0,3}}[ \t]*(?:(\p{{Ll}}+)[ \t]+{_HON}(\p{{Lu}}[\p{{Ll}}'’\-]+)(?![\p{{L}}'’\-])(?![ \t]+\p{{Lu}})"
-    rf"|{_HON}(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+(\p{{Ll}}+)\b)")
-_CUE_BEFORE = regex.compile(
-    rf"(?<!\p{{L}}[ \t])(?<![\p{{L}}'’\-])(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+(\p{{Ll}}+)[,:]?\s*\W?$")
+# “…,” said Eeyore: the verb and a lone capitalised word right after a quotation
+_VERB_NAME_AFTER = regex.compile(r"\W{0,3}[ \t]*(\p{Ll}+)[ \t]+(\p{Lu}[\p{Ll}'’\-]+)(?![\p{L}'’\-])(?![ \t]+\p{Lu})")
+_CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*[ \t]+$")
 
 
 @functools.cache
 def _name_verb_re() -> regex.Pattern:
+    """"Piglet asked": a capitalised word, then a speech verb (the verbs as one trie)."""
     return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+{trie_alternation(sorted(_speaking_verbs()))}\b")
 
 
-_CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*[ \t]+$")
-
-
 def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
-    """Lower-case single words that speak in the text: “…,” said Eeyore / “…,” Piglet asked /
-    Owl said, “…” / said Mr. Knightley (not Christopher Robin said). Read at the edges of
-    the quotations only: that is where cues are, and it costs a look per quotation."""
+    """Lower-case single words that speak in the text: "Piglet asked", "the Jew said" anywhere,
+    and “…,” said Eeyore after a quotation (not "Christopher Robin said")."""
     lex = lexicon()
     verbs = _speaking_verbs()
     seen: dict[str, int] = {}
-    for start, end in quoted:
-        m = _CUE_AFTER.match(text, end, min(len(text), end + 40))
-        w = None
-        if m:
-            if m.group(1) in verbs:
-                w = m.group(2)
-            elif m.group(4) in verbs:
-                w = m.group(3)
-        if w is None:
-            m = _CUE_BEFORE.search(text, max(0, start - 40), start)
-            if m and m.group(2) in verbs:
-                w = m.group(1)
-        if w:
-            low = w.lower()
+    for _start, end in quoted:
+        m = _VERB_NAME_AFTER.match(text, end, min(len(text), end + 40))
+        if m and m.group(1) in verbs:
+            low = m.group(2).lower()
             seen[low] = seen.get(low, 0) + 1
-    # and anywhere in the narration: "the Jew said", "Piglet asked him" (the engine finds the
-    # verbs: they are one trie)
     for m in _name_verb_re().finditer(text):
         if m.start() and text[m.start() - 1] in " \t" and _CAP_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue  # the end of a longer name: "Christopher Robin said"
@@ -135,6 +117,24 @@ def _plain_first_names() -> frozenset[str]:
     """First names that are not also titles or common words ("Sir", "Will" stay out)."""
     lex = lexicon()
     return frozenset(n for n in lex.first_names if n not in lex.titles and not lex.words.get(n))
+
+
+@functools.lru_cache(maxsize=4096)
+def _vocatives(quote: str) -> tuple[str, ...]:
+    """The names a quote addresses at a clause edge, as written ("Mr. Bennet", "Aunt Charlotte");
+    cached: a dialogue turn is read for them as its own turn and as the one before the next."""
+    return tuple(m.group(1) for m in _VOCATIVE.finditer(quote))
+
+
+def _hearer_words(quote: str) -> frozenset[str]:
+    """Lower-case last words of the names a quote addresses."""
+    return frozenset(v.split()[-1].lower() for v in _vocatives(quote))
+
+
+def _named(hearers: frozenset[str], name: str) -> bool:
+    """Whether one of the words of `name` (titles aside) is among `hearers`."""
+    return bool(hearers) and any(w.lower().rstrip(".") in hearers for w in name.split()
+                                 if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr"))
 
 
 @dataclass
@@ -305,8 +305,7 @@ class Resolver:
 
     def addressee(self, quote: str) -> str | None:
         """The person a quote speaks to, when it names a known one at a clause edge."""
-        for m in _VOCATIVE.finditer(quote):
-            name = m.group(1)
+        for name in _vocatives(quote):
             h = _HONORIFIC.fullmatch(name)
             if h:
                 return f"{h.group(1)}{'.' if h.group(1) in ('Mr', 'Mrs', 'Ms', 'Dr') else ''} {h.group(2)}"
@@ -317,11 +316,7 @@ class Resolver:
 
     def addresses(self, quote: str, name: str) -> bool:
         """Whether a quote speaks to `name` ("Don't keep coughing so, Kitty!"), by any of its words."""
-        words = {w.lower() for w in name.replace(".", " ").split()} - {"mr", "mrs", "ms", "miss", "dr"}
-        for m in _VOCATIVE.finditer(quote):
-            if m.group(1).split()[-1].lower() in words:
-                return True
-        return False
+        return _named(_hearer_words(quote), name)
 
     def gender_of(self, name: str) -> str | None:
         """From the honorific or first name; no need to read the whole document for it."""
@@ -338,15 +333,12 @@ class Resolver:
                 turn_of: str | None = None, quote: str | None = None) -> Resolved:
         """`quote` is what was said: a person it addresses by name ("…, Aunt Charlotte") is not
         the one a pronoun or a description of its speaker stands for."""
-        self._hearers = self._vocative_words(quote) if quote and m.kind in ("pronoun", "descriptor") else frozenset()
+        self._hearers = _hearer_words(quote) if quote and m.kind in ("pronoun", "descriptor") else frozenset()
         return self._resolve(m, antecedent, para_start, turn_of)
-
-    def _vocative_words(self, quote: str) -> frozenset[str]:
-        return frozenset(v.group(1).split()[-1].lower() for v in _VOCATIVE.finditer(quote))
 
     def _heard(self, name: str) -> bool:
         """Whether `name` is addressed in the quote being resolved."""
-        return bool(self._hearers) and any(w.lower().rstrip(".") in self._hearers for w in name.split())
+        return _named(self._hearers, name)
 
     def _resolve(self, m: Mention, antecedent: Mention | None = None, para_start: int = 0,
                  turn_of: str | None = None) -> Resolved:
@@ -459,6 +451,18 @@ class Resolver:
                     best, best_sent = full, sent
         return best
 
+    def _referent(self, gender: str | None, pos: int, para_start: int, turn_of: str | None,
+                  scene_only: bool = False) -> str | None:
+        """Whom a he/she or a description at `pos` stands for: the first compatible person of
+        its sentence, else of the narration since the last quotation, else the last speaker
+        who fits (with `scene_only`, only one who spoke lately)."""
+        spk = self._sentence_person(gender, pos, para_start) or self._narrative_person(gender, pos, para_start)
+        if spk is None:
+            spk = self._recent_person(gender, pos, turn_of)
+            if spk and scene_only and not self._in_scene(spk, pos):
+                spk = None
+        return spk
+
     def _same_voice(self, low: str, para_start: int) -> str | None:
         """The speaker an earlier "she" of this paragraph already stands for ("“And now,” she
         continued … “Now,” she exclaimed")."""
@@ -473,8 +477,7 @@ class Resolver:
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in ("he", "she"):
             self._learn_genders(self.text)
-            spk = self._same_voice(low, para_start) or self._sentence_person(m.gender, m.start, para_start) or \
-                self._narrative_person(m.gender, m.start, para_start) or self._recent_person(m.gender, m.start, turn_of)
+            spk = self._same_voice(low, para_start) or self._referent(m.gender, m.start, para_start, turn_of)
             return Resolved(spk, "pronoun") if spk else Resolved(None, "unresolved")
         if low in ("they", "it"):
             for _pos, spk, _g, kind, _m in reversed(self.history[-3:]):
@@ -534,13 +537,8 @@ class Resolver:
                 return Resolved(titled[0], "descriptor")
             if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role":
                 self._learn_genders(self.text)
-                spk = self._sentence_person(m.gender, m.start, para_start) or \
-                    self._narrative_person(m.gender, m.start, para_start)
-                if spk is None:
-                    spk = self._recent_person(m.gender, m.start, turn_of)
-                    # a description names someone of the scene, not a speaker from chapters ago
-                    if spk and not self._in_scene(spk, m.start):
-                        spk = None
+                # a description names someone of the scene, not a speaker from chapters ago
+                spk = self._referent(m.gender, m.start, para_start, turn_of, scene_only=True)
                 if spk:
                     return Resolved(spk, "descriptor")
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")

@@ -51,8 +51,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
             skip = e
             e += 1
             w += "."
-        head = w[:1]
-        out.append(Tok(w, s, e, w.lower(), head.isupper(), head.isalnum()))  # tok(), inlined: the hot loop
+        out.append(tok(w, s, e))
     return out
 
 
