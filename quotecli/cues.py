@@ -275,8 +275,8 @@ class Grammar:
         "said Clinton campaign manager Robby Mook", "said his lady"."""
         if i >= len(toks) or not toks[i].word:
             return None
-        if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text == "I":
-            return i, i
+        if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text in ("I", "I."):
+            return i, i  # "said I. Ann smiled": the pronoun ends the sentence, no initial
         if self.is_det(toks[i]) and not toks[i].cap or toks[i].low in ("the", "a", "an"):
             d = self._descriptor_after(toks, i)
             return self._named_after(toks, d) or d

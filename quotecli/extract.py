@@ -19,6 +19,7 @@ from .dialogue import fill_chains
 from .lexicon import lexicon
 from .marks import find_spans, has_marks, layout
 from .model import Quote, Span
+from .narrator import name_narrator
 from .resolve import Resolver
 from .tokens import blank, sentence_end, sentence_start, tokenize
 
@@ -299,6 +300,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                           ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver)
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
+        out = name_narrator(out, text, resolver, lambda q, how: score(q.rule, how, spans[q.start].closed))
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
         kept = {q.start for q in out}
         out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)

@@ -16,6 +16,10 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 PARTICLES = frozenset({"of", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
                        "al", "el", "la", "le", "du", "dos", "das", "ben", "st.", "mac", "o'"})
 
+# forms of address kept apart from the name (for gender), not titles to strip
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "sir", "lady", "lord",
+                        "dame", "monsieur", "mademoiselle", "mlle"})
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -50,7 +54,7 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
                 break
         if not matched:
             w = _norm(words[i])
-            if w in lex.first_names and lex.first_names[w] and w in ("mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "sir", "lady", "lord", "dame"):
+            if w in HONORIFICS and lex.first_names.get(w):
                 honorific = w
                 i += 1
                 continue
@@ -108,6 +112,8 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     toks = kept or toks
     words = [t.text for t in toks]
     low = words[-1].lower()
+    if len(toks) == 1 and low == "i.":  # "said I." ends a sentence: the pronoun, not an initial
+        text, end, low = "I", start + 1, "i"
     if len(toks) == 1 and low in lex.pronouns:
         g, num, _ = lex.pronouns[low]
         kind = "relative" if low == "who" else "pronoun"

@@ -120,7 +120,7 @@ def _plain_first_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _vocatives(quote: str) -> tuple[str, ...]:
+def vocatives(quote: str) -> tuple[str, ...]:
     """The names a quote addresses at a clause edge, as written ("Mr. Bennet", "Aunt Charlotte");
     cached: a dialogue turn is read for them as its own turn and as the one before the next."""
     return tuple(m.group(1) for m in _VOCATIVE.finditer(quote))
@@ -128,7 +128,7 @@ def _vocatives(quote: str) -> tuple[str, ...]:
 
 def _hearer_words(quote: str) -> frozenset[str]:
     """Lower-case last words of the names a quote addresses."""
-    return frozenset(v.split()[-1].lower() for v in _vocatives(quote))
+    return frozenset(v.split()[-1].lower() for v in vocatives(quote))
 
 
 def _named(hearers: frozenset[str], name: str) -> bool:
@@ -305,7 +305,7 @@ class Resolver:
 
     def addressee(self, quote: str) -> str | None:
         """The person a quote speaks to, when it names a known one at a clause edge."""
-        for name in _vocatives(quote):
+        for name in vocatives(quote):
             h = _HONORIFIC.fullmatch(name)
             if h:
                 return f"{h.group(1)}{'.' if h.group(1) in ('Mr', 'Mrs', 'Ms', 'Dr') else ''} {h.group(2)}"

@@ -189,6 +189,25 @@ CASES = [
                                       ("Milk?", "Tom Reed", "the boy"), ("No,", "Ann Cole", "Ann Cole")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
+    ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
+     [("Thank you,", "I", "I")]),
+    ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
+     "\n\n“Come, Marlowe, you must have a theory.”\n\n“I have none,” I replied.\n\n“Then I shall tell you mine,” "
+     "said Holt.\n\n“Please do,” I said.",
+     [("Well, Marlowe, what do you make of it?", "Holt", "Holt"), ("Very little,", "Marlowe", "I"),
+      ("Come, Marlowe, you must have a theory.", "Holt", "Holt"), ("I have none,", "Marlowe", "I"),
+      ("Then I shall tell you mine,", "Holt", "Holt"), ("Please do,", "Marlowe", "I")]),
+    ("narrator-names-self-and-is-no-description", "My name is Nell Carver, and I kept the light on Skerry Point.\n\n"
+     "“Who goes there?” said the guard.\n\n“Only me,” I said.\n\n“The lamp went out,” I answered.\n\n"
+     "“Then go up,” said the guard.\n\n“I will,” I said.",
+     [("Who goes there?", "The guard", "the guard"), ("Only me,", "Nell Carver", "I"),
+      ("The lamp went out,", "Nell Carver", "I"), ("Then go up,", "The guard", "the guard"),
+      ("I will,", "Nell Carver", "I")]),
+    # "Tom" speaks in the third person ("said Tom"): the one addressed most is not the narrator
+    ("narrator-unnamed-when-the-name-speaks-in-the-third-person", "“Sit down, Tom,” said Ann.\n\n“Thanks,” I said."
+     "\n\n“Tom, you look tired,” said Ann.\n\n“I am,” I said.\n\n“Not always,” I said.\n\n“Is that so?” said "
+     "Tom.", [("Sit down, Tom,", "Ann", "Ann"), ("Thanks,", "I", "I"), ("Tom, you look tired,", "Ann", "Ann"),
+              ("I am,", "I", "I"), ("Not always,", "I", "I"), ("Is that so?", "Tom", "Tom")]),
 ]
 
 
