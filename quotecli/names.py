@@ -120,8 +120,9 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
         return Mention(text, start, end, kind, gender=g if g in "mf" else None, plural=num == "p")
     first = words[0].lower()
     definite = first == "the"
-    if not toks[0].cap:
-        # "a spokesman for Disney": the head is the noun before the preposition
+    if not toks[0].cap or first in ("a", "an", "the") and len(toks) > 1 and not toks[1].cap:
+        # "a spokesman for Disney": the head is the noun before the preposition (also when
+        # "A spokesman for Bernie Sanders" opens a sentence: the spokesman is not Sanders)
         for i, t in enumerate(toks[1:], 1):
             if lex.is_(t.low, "prep"):
                 low = toks[i - 1].low

@@ -189,6 +189,10 @@ CASES = [
                                       ("Milk?", "Tom Reed", "the boy"), ("No,", "Ann Cole", "Ann Cole")]),
     ("two-herzogs-not-merged", "Isaac Herzog met Michael Herzog. “Welcome,” Herzog said.",
      [("Welcome,", "Herzog", "Herzog")]),
+    ("description-opening-a-sentence-is-not-the-name-it-serves", "A spokesman for Bernie Sanders could only quip: "
+     "“I guess Christmas Eve was booked.”", [("I guess Christmas Eve was booked.", "A spokesman for Bernie Sanders",
+                                             "A spokesman for Bernie Sanders")]),
+    ("new-opens-a-place-name", "“No,” The New York Times said.", [("No,", "New York Times", "The New York Times")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
