@@ -519,6 +519,15 @@ class CueFinder:
             if form.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "while", "before", "after", "by")):
                 participle = participle or body[v]
                 continue  # the subject is that of an earlier clause
+            if colon and (prev is None or prev.text in (",", ";") or v == 1 and (g.filler(prev) or g.lex.is_(prev.low, "func"))) \
+                    and not form.endswith("ing") \
+                    and g.lex.verbs.get(form) not in g.lex.hearer_object:
+                # inverted before a colon: "In other words, explained moderator Nancy Cordes: “…”"
+                ra = g.np_after(body, v + verb[1])
+                if ra and ra[1] == len(body) - 1 and not g.lex.is_(body[ra[0]].low, "time"):
+                    ma = self._mention(body, ra)
+                    if ma and ma.kind in ("name", "descriptor"):
+                        return Cue(ma, cue, "speaker_verb_colon")
             if prev is not None and prev.text == "," and not form.endswith("ing") \
                     and g.lex.verbs.get(form) not in g.lex.hearer_object:  # "…, told POLITICO, “…”"
                 ra = g.np_after(body, v + verb[1])

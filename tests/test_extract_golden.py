@@ -193,6 +193,12 @@ CASES = [
      "“I guess Christmas Eve was booked.”", [("I guess Christmas Eve was booked.", "A spokesman for Bernie Sanders",
                                              "A spokesman for Bernie Sanders")]),
     ("new-opens-a-place-name", "“No,” The New York Times said.", [("No,", "New York Times", "The New York Times")]),
+    ("inverted-verb-before-a-colon", "In other words, explained moderator Nancy Cordes: “What does that have to do "
+     "with it?”", [("What does that have to do with it?", "Nancy Cordes", "moderator Nancy Cordes")]),
+    ("inverted-verb-after-an-adverb-before-a-colon", "Then added Sen. Ann Lee: “Never.”",
+     [("Never.", "Ann Lee", "Sen. Ann Lee")]),
+    ("object-before-a-colon-is-not-inverted", "Clinton attacked Trump: “He is unfit.”",
+     [("He is unfit.", "Clinton", "Clinton")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
