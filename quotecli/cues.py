@@ -87,7 +87,8 @@ class Grammar:
         w = toks[i].low
         if self.lex.is_(w, "verb"):
             return True
-        return w.endswith("ed") and not (i > 0 and self.is_det(toks[i - 1]))
+        # "Tom Reed left": a capital inside a phrase is a name ending in -ed, not a verb
+        return w.endswith("ed") and not (i > 0 and (self.is_det(toks[i - 1]) or toks[i].cap))
 
     def pronoun(self, t: Tok) -> bool:
         return t.low in self.lex.pronouns and (t.low != "i" or t.text == "I")

@@ -150,6 +150,10 @@ class Extractor:
             cue = late
         if cue is None and not blank(text, p_start, sp.open_at):
             cue = self._beat(sp, prev, p_start)
+        if cue is None and sp.closed and text[sp.end - 1:sp.end] in (".", "!", "?") and blank(text, p_start, sp.open_at) \
+                and (pi == 0 or not self.has_quote(*self.paras[pi - 1])):
+            # a quote opening its paragraph after narration: no earlier turn to continue
+            cue = self._beat_after(sp, hi)
         if cue is None and pi > 0 and blank(text, p_start, sp.open_at):
             # a quote opening its paragraph, after a paragraph that ends with a colon
             q_start, q_end = self.paras[pi - 1]
@@ -192,6 +196,23 @@ class Extractor:
         m = self.finder._mention(toks, r)
         if m and (m.kind == "name" or (m.kind == "pronoun" and toks[r[0]].low in ("he", "she", "i"))):
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "action_beat")
+        return None
+
+    def _beat_after(self, sp: Span, hi: int) -> Cue | None:
+        """“You get me a file.” He tilted me again. — a quote that closes its sentence, then a
+        narrative sentence of the same paragraph (no quote in it) whose subject is a name or
+        he/she: that subject spoke."""
+        text = self.text
+        s_end = sentence_end(text, sp.outer_end, hi)
+        if s_end <= sp.outer_end or self.has_quote(sp.outer_end, s_end):
+            return None
+        toks = tokenize(text, sp.outer_end, s_end)
+        r = self.finder.g.subject_at_start(toks)
+        if not r or r[0] != 0:
+            return None
+        m = self.finder._mention(toks, r)
+        if m and (m.kind == "name" or (m.kind == "pronoun" and toks[0].low in ("he", "she"))):
+            return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "beat_after")
         return None
 
     def short_turn(self, q: Quote) -> bool:
@@ -282,7 +303,9 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             p_start = ex.paras[para][0]
             prev_turn = last_in_para.get(para - 1) if blank(text, p_start, sp.open_at) else None
             turn_of = prev_turn.speaker if prev_turn is not None and ex.short_turn(prev_turn) else None
-            r = resolver.resolve(m, f.cue.antecedent, p_start, turn_of, text[sp.start:sp.end])
+            # a subject after the quote ("“…” He tilted me again.") is read from where the quote opens
+            at = dataclasses.replace(m, start=sp.open_at) if f.rule == "beat_after" else m
+            r = resolver.resolve(at, f.cue.antecedent, p_start, turn_of, text[sp.start:sp.end])
             r_speaker, how = r.speaker, r.how
             resolver.remember(sp.start, r.speaker, m, r.how)
         q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r_speaker, m.text, f.cue.cue,

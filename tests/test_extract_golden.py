@@ -199,6 +199,12 @@ CASES = [
      [("Never.", "Ann Lee", "Sen. Ann Lee")]),
     ("object-before-a-colon-is-not-inverted", "Clinton attacked Trump: “He is unfit.”",
      [("He is unfit.", "Clinton", "Clinton")]),
+    ("beat-after-a-quote-opening-its-paragraph", "John Magwitch held me by the collar.\n\n“You get me a file.” He "
+     "tilted me again.", [("You get me a file.", "John Magwitch", "He")]),
+    ("beat-after-never-breaks-a-continuation", "“We will win,” said Ann Lee.\n\n“Nobody can stop us.” Tom Reed "
+     "left the stage.", [("We will win,", "Ann Lee", "Ann Lee"), ("Nobody can stop us.", "Ann Lee", "Ann Lee")]),
+    ("name-ending-in-ed-is-no-verb", "The room went quiet.\n\n“Nobody can stop us.” Tom Reed left the stage.",
+     [("Nobody can stop us.", "Tom Reed", "Tom Reed")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
