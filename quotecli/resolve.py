@@ -39,6 +39,7 @@ _VOCATIVE = regex.compile(
 _NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
+_SUBJECT_PRONOUN = {"m": regex.compile(r"\b[Hh]e\b"), "f": regex.compile(r"\b[Ss]he\b")}
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
@@ -409,9 +410,18 @@ class Resolver:
                 if self._in_quote(p):
                     continue
                 g = self.people[full].gender
-                if (gender is None or g is None or g == gender) and not self._heard(full):
+                if (gender is None or g is None or g == gender) and not self._heard(full) \
+                        and not self._after_same_pronoun(gender, lo, p):
                     return full
         return None
+
+    def _after_same_pronoun(self, gender: str | None, lo: int, p: int) -> bool:
+        """Whether a he/she of `gender` comes before `p` in its sentence: in "She gave Cassandra
+        no time. “When …?” she asked." Cassandra is the object, the she is someone else."""
+        if gender not in ("m", "f"):
+            return False
+        s = sentence_start(self.text, lo, p + 1)
+        return _SUBJECT_PRONOUN[gender].search(self.text, s, p) is not None
 
     def narration_subject(self, pos: int, para_start: int) -> str | None:
         """Whom the narration before a quotation at `pos` is about, of either gender."""
@@ -445,7 +455,7 @@ class Resolver:
             if self._in_quote(p) or (p < cue_end and full == last):
                 continue
             g = self.people[full].gender
-            if (gender is None or g == gender) and not self._heard(full):
+            if (gender is None or g == gender) and not self._heard(full) and not self._after_same_pronoun(gender, lo, p):
                 sent = sentence_start(self.text, lo, p + 1)
                 if sent > best_sent:
                     best, best_sent = full, sent

@@ -205,6 +205,9 @@ CASES = [
      "left the stage.", [("We will win,", "Ann Lee", "Ann Lee"), ("Nobody can stop us.", "Ann Lee", "Ann Lee")]),
     ("name-ending-in-ed-is-no-verb", "The room went quiet.\n\n“Nobody can stop us.” Tom Reed left the stage.",
      [("Nobody can stop us.", "Tom Reed", "Tom Reed")]),
+    ("name-after-a-same-gender-subject-pronoun-is-an-object", "Katharine Hilbery came in with Mary Otway.\n\n"
+     "She gave Mary no time to answer. “When are you going to be married?” she asked.",
+     [("When are you going to be married?", "Katharine Hilbery", "she")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
