@@ -389,7 +389,12 @@ class CueFinder:
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:
             return None
-        return parse_mention(toks[r[0]:r[1] + 1], self.text)
+        lo, hi = r
+        # "note that he had", "concludes that Trump is": the complementizer is no part of the speaker
+        # ("That letter said" keeps its determiner)
+        if lo < hi and toks[lo].low == "that" and (toks[lo + 1].cap or toks[lo + 1].low in self.g.lex.pronouns):
+            lo += 1
+        return parse_mention(toks[lo:hi + 1], self.text)
 
     # -- right of the quote: “…,” Blinken said / said Blinken ------------------------------
     def right(self, toks: list[Tok], ended: bool) -> Cue | None:

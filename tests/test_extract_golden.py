@@ -208,6 +208,8 @@ CASES = [
     ("name-after-a-same-gender-subject-pronoun-is-an-object", "Katharine Hilbery came in with Mary Otway.\n\n"
      "She gave Mary no time to answer. “When are you going to be married?” she asked.",
      [("When are you going to be married?", "Katharine Hilbery", "she")]),
+    ("complementizer-is-no-part-of-the-speaker", "Tom Hale went on to promote “Celebrity Apprentice,” note that he "
+     "had bought the building and boast about it.", [("Celebrity Apprentice,", "Tom Hale", "he")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
