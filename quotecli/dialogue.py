@@ -33,13 +33,15 @@ def _forward_guess(q: Quote) -> bool:
     return q.rule == "alternation" and q.resolution == "turn"
 
 
-def _turns(paras: list[tuple[int, int]]) -> list[list[int]]:
+def _turns(paras: list[tuple[int, int]], goes_on: Callable[[int], bool]) -> list[list[int]]:
     """Indices of quotes grouped by turn: the quotes of one paragraph (or of paragraphs one
-    quote spans) form a turn. `paras` holds each quote's first and last paragraph."""
+    quote spans) form a turn, and so does a quote continuing the speaker of the paragraph
+    before (`goes_on`: lines that are sentences). `paras` holds each quote's first and last
+    paragraph."""
     turns: list[list[int]] = []
     last_para = -2
     for i, (p0, p1) in enumerate(paras):
-        if turns and p0 <= last_para:
+        if turns and (p0 <= last_para or p0 == last_para + 1 and goes_on(i)):
             turns[-1].append(i)
         else:
             turns.append([i])
@@ -135,7 +137,10 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
     addressee, addresses, gender_of = people.addressee, people.addresses, people.gender_of
     out = list(quotes)
     paras = [(para_of(q.start), para_of(q.end)) for q in out]
-    turns = _turns(paras)
+    # (a continuation the cue of the line before carries over; not a long paragraph's speaker
+    # going on, resolution "turn", which is a turn of its own)
+    turns = _turns(paras, lambda i: out[i].rule == "continuation" and out[i].resolution != "turn"
+                   and out[i].speaker is not None and out[i].speaker == out[i - 1].speaker)
     for chain in _chains(out, turns, paras, opens_para):
         anchors: dict[int, str] = {}  # position in chain -> speaker of a cued turn
         for k, t in enumerate(chain):

@@ -261,8 +261,11 @@ class Extractor:
                     continue  # narrative before it in its own paragraph
                 if pb - 1 >= pa and _more_words_than(text, a.outer_end, self.paras[pb - 1][1], 25):
                     continue
-            # in a new paragraph: a dialogue turn, decided once speakers are resolved
-            out[i] = Found(f.span, out[i - 1].cue, "continuation" if pb == pa else "turn")
+            # in a new paragraph: a dialogue turn, decided once speakers are resolved. When lines
+            # are sentences, a line break after “…,” he answered. is no new paragraph: he goes on.
+            goes_on = pb == pa or (self.line_mode and pb == self.para_of(a.end) + 1 and a.closed
+                                   and _more_words_than(text, a.outer_end, self.paras[pb - 1][1], 0))
+            out[i] = Found(f.span, out[i - 1].cue, "continuation" if goes_on else "turn")
         return out
 
 

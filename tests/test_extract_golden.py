@@ -210,6 +210,11 @@ CASES = [
      [("When are you going to be married?", "Katharine Hilbery", "she")]),
     ("complementizer-is-no-part-of-the-speaker", "Tom Hale went on to promote “Celebrity Apprentice,” note that he "
      "had bought the building and boast about it.", [("Celebrity Apprentice,", "Tom Hale", "he")]),
+    # one sentence a line (tokenised corpora): a line break after a cue is no new paragraph
+    ("sentence-lines-speaker-goes-on-after-a-cue", "Ann Cole sat by the fire.\n“Tea?” asked Tom Reed.\n“No,” said "
+     "Ann Cole.\n“I grant you that,” he answered.\n“But what of it?”\n“Nothing.”",
+     [("Tea?", "Tom Reed", "Tom Reed"), ("No,", "Ann Cole", "Ann Cole"), ("I grant you that,", "Tom Reed", "he"),
+      ("But what of it?", "Tom Reed", "he"), ("Nothing.", "Ann Cole", "Ann Cole")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
