@@ -593,6 +593,14 @@ class CueFinder:
                     return Cue(m0, participle.text, "participle")
             if m and m.kind in ("name", "group", "descriptor", "org"):
                 return Cue(m, participle.text, "participle")
+            # "Donald Trump, who is battling Carson in the polls, has picked up …, telling": the
+            # name that opens the sentence, before its apposition or relative clause
+            c = next((k for k, t in enumerate(body[:8]) if t.text == ","), 0)
+            if sentence_start and 0 < c < len(body) - 1 and body[c + 1].low in ("who", "a", "an", "the"):
+                r0 = g.np_core_before(body, c - 1, 0)
+                m0 = self._mention(body, r0)
+                if m0 and m0.kind == "name" and r0[0] == 0:
+                    return Cue(m0, participle.text, "participle")
         elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun") or (
                 m.kind in ("descriptor", "group", "org") and m.head in g.lex.descriptors)) and not (
                 m.kind == "pronoun" and body[r[0]].low in ("it", "him", "her", "them", "you", "us", "who")) and not (

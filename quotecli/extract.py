@@ -148,6 +148,8 @@ class Extractor:
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
         if cue is None:
             cue = late
+        if cue is None and sp.closed and r_end > sp.outer_end:
+            cue = self._fronted_participle(sp, p_start, r_end)
         if cue is None and not blank(text, p_start, sp.open_at):
             cue = self._beat(sp, prev, p_start)
         if cue is None and sp.closed and text[sp.end - 1:sp.end] in (".", "!", "?") and blank(text, p_start, sp.open_at) \
@@ -196,6 +198,29 @@ class Extractor:
         m = self.finder._mention(toks, r)
         if m and (m.kind == "name" or (m.kind == "pronoun" and toks[r[0]].low in ("he", "she", "i"))):
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "action_beat")
+        return None
+
+    def _fronted_participle(self, sp: Span, p_start: int, r_end: int) -> Cue | None:
+        """“Calling Ross “exactly the partner I need,” Mrs. Clinton upbraided Burr": a sentence
+        opening with a speech participle whose clause holds the quote; the subject of the main
+        clause after it said it."""
+        text = self.text
+        s0 = sentence_start(text, p_start, sp.open_at)
+        head = tokenize(text, s0, min(sp.open_at, s0 + 20))
+        g = self.finder.g
+        verb = g.verb_at(head, 0) if head else None
+        if verb is None or not verb[0].endswith("ing"):
+            return None
+        toks = tokenize(text, sp.outer_end, r_end)
+        k = 1 if toks and toks[0].text == "," else (0 if text[sp.end - 1:sp.end] == "," else -1)
+        if k < 0 or k >= len(toks):
+            return None
+        r = g.subject_at_start(toks[k:])
+        if not r or r[0] != 0:
+            return None
+        m = self.finder._mention(toks[k:], r)
+        if m and m.kind in ("name", "pronoun", "descriptor") and toks[k + r[0]].low not in ("it", "they"):
+            return Cue(m, head[0].text, "participle")
         return None
 
     def _beat_after(self, sp: Span, hi: int) -> Cue | None:

@@ -215,6 +215,14 @@ CASES = [
      "Ann Cole.\n“I grant you that,” he answered.\n“But what of it?”\n“Nothing.”",
      [("Tea?", "Tom Reed", "Tom Reed"), ("No,", "Ann Cole", "Ann Cole"), ("I grant you that,", "Tom Reed", "he"),
       ("But what of it?", "Tom Reed", "he"), ("Nothing.", "Ann Cole", "Ann Cole")]),
+    ("participle-subject-before-irregular-past-verbs", "The Florida senator sought to calm his supporters, and took a "
+     "heckler in stride, saying the man would “not get beat up” at his rally.",
+     [("not get beat up", "The Florida senator", "The Florida senator")]),
+    ("participle-subject-before-a-relative-clause", "Donald Trump, who is battling Carson in the polls, has picked "
+     "up on the criticism, telling ABC that there is “a weird deal going on” with him.",
+     [("a weird deal going on", "Donald Trump", "Donald Trump")]),
+    ("fronted-participle-then-the-subject", "Calling Deborah Ross “exactly the kind of partner I need,” Mrs. Clinton "
+     "upbraided Mr. Burr.", [("exactly the kind of partner I need,", "Mrs. Clinton", "Mrs. Clinton")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
