@@ -194,6 +194,12 @@ class Extractor:
         g = self.finder.g
         r = g.subject_at_start(toks)
         if not r:
+            # "In response to the charge, she said she had made progress. “I really believe …”":
+            # a sentence reporting what someone said, then the quote
+            c = self.finder.left(toks[:-1] if toks[-1].text == "." else toks) if toks and toks[0].cap else None
+            if c is not None and c.rule == "reported_partial" and c.mention.kind in ("name", "pronoun") \
+                    and c.mention.text.lower() not in ("it", "they", "we", "you"):
+                return Cue(c.mention, c.cue, "action_beat")
             return None
         m = self.finder._mention(toks, r)
         if m and (m.kind == "name" or (m.kind == "pronoun" and toks[r[0]].low in ("he", "she", "i"))):

@@ -223,6 +223,9 @@ CASES = [
      [("a weird deal going on", "Donald Trump", "Donald Trump")]),
     ("fronted-participle-then-the-subject", "Calling Deborah Ross “exactly the kind of partner I need,” Mrs. Clinton "
      "upbraided Mr. Burr.", [("exactly the kind of partner I need,", "Mrs. Clinton", "Mrs. Clinton")]),
+    ("quote-after-a-sentence-of-reported-speech", "Tom Hale spoke first. In response to the charge that she had "
+     "been weak on climate, Ann Lee said she and the mayor had made progress. “I really believe he has done an "
+     "incredible job.”", [("I really believe he has done an incredible job.", "Ann Lee", "Ann Lee")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
