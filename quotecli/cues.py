@@ -51,8 +51,9 @@ class Grammar:
                     return None  # "the Senate goes on recess"
                 return two, 2
         if w in self.lex.verbs:
-            if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))):
-                return None  # "the call", "Trump's comments": a noun
+            if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))) and not (
+                    self.pronoun(toks[i - 1]) and w != self.lex.verbs[w] and (i == 1 or not toks[i - 2].word)):
+                return None  # "the call", "Trump's comments": a noun (but "Another said", "Many say")
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"
             if w in self.lex.noun_like and i + 1 < len(toks):
@@ -130,6 +131,8 @@ class Grammar:
         if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
             return self._apposition_head(toks, j, lo)
         r = self.np_core_before(toks, j, lo)
+        if r is None and self.pronoun(toks[j]) and (j == lo or not self.is_det(toks[j - 1])):
+            return j, j  # "Another said …", "Many say …": a determiner standing alone
         if r is None or (r[0] - 1 >= lo and toks[r[0] - 1].low in _PP_HEADS):
             # a phrase between subject and verb: "Trump in recent days has suggested",
             # "Clinton at a rally in Ohio said"
@@ -278,6 +281,8 @@ class Grammar:
             return None
         if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text in ("I", "I."):
             return i, i  # "said I. Ann smiled": the pronoun ends the sentence, no initial
+        if self.pronoun(toks[i]) and (i + 1 == len(toks) or not toks[i + 1].word):
+            return i, i  # "said another."
         if self.is_det(toks[i]) and not toks[i].cap or toks[i].low in ("the", "a", "an"):
             d = self._descriptor_after(toks, i)
             return self._named_after(toks, d) or d
@@ -501,7 +506,7 @@ class CueFinder:
                     g.verb_at(body, x) or g.verbish(body, x) for x in range(len(body))):
                 c = [t.text for t in body].index(",")  # "Windsor Mann, editor of The Quotable Hitchens:"
                 whole = g.np_core_before(body, c - 1, 0) if c > 0 else None
-            if whole and whole[0] == 0:
+            if whole and whole[0] == 0 and not g.verb_at(body, whole[1]):  # not "Another said:"
                 m = self._mention(body, whole)
                 if m and m.kind in ("name", "descriptor", "group", "org"):
                     return Cue(m, ":", "speaker_colon")
@@ -669,7 +674,7 @@ class CueFinder:
         for i in range(before - 2, -1, -1):
             t = toks[i]
             if not (t.low in ("he", "she", "they") or t.text == "I" or (
-                    t.cap and g.namelike(t) and i > 0 and not g.lex.is_(t.low.rstrip("."), "time"))):
+                    t.cap and g.namelike(t) and not g.lex.is_(t.low.rstrip("."), "time"))):
                 continue  # "Trump on Thursday ratcheted up ..., saying": not Thursday
             n = i + 1
             while n < before and g.filler(toks[n]) and not g.lex.is_(toks[n].low, "aux"):

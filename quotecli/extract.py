@@ -358,10 +358,38 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
         out = name_narrator(out, text, resolver, lambda q, how: score(q.rule, how, spans[q.start].closed))
+    out = _headline_echoes(out, loose, ex, show_all)
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
         kept = {q.start for q in out}
         out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)
     return out
+
+
+def _headline_echoes(out: list[Quote], loose: list[Quote], ex: Extractor, show_all: bool) -> list[Quote]:
+    """A quote in a headline (a first paragraph of one line) that the body quotes again is
+    the same quotation: it is counted once, where the body gives its speaker ("Flynn says
+    Trump 'absolutely right'" over "Flynn said Trump was “absolutely right” in ..."). With
+    `show_all` the headline copy stays, credited to nobody."""
+    head = ex.text[slice(*ex.paras[0])].strip()
+    # a headline opens with words, not with a quote ("“Hello,” said Ann." opens a story), and is short
+    if len(ex.paras) < 2 or not out or out[0].start >= ex.paras[0][1] or "\n" in head or len(head) > 200 \
+            or not head[:1].isalnum():
+        return out
+    head_end = ex.paras[0][1]
+    body = [_squash(q.text) for q in out + loose if q.start >= head_end]
+    keep = []
+    for q in out:
+        echo = q.start < head_end and (k := _squash(q.text)) and any(k in b for b in body)
+        if not echo:
+            keep.append(q)
+        elif show_all:
+            keep.append(Quote(q.doc, q.start, q.end, q.text, None, None, None, "none", confidence("none", None)))
+    return keep
+
+
+def _squash(s: str) -> str:
+    """Lower-case words only: a headline drops the period the body keeps."""
+    return " ".join(_WORDS.findall(s.lower()))
 
 
 def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,

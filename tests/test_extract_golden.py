@@ -226,6 +226,15 @@ CASES = [
     ("quote-after-a-sentence-of-reported-speech", "Tom Hale spoke first. In response to the charge that she had "
      "been weak on climate, Ann Lee said she and the mayor had made progress. “I really believe he has done an "
      "incredible job.”", [("I really believe he has done an incredible job.", "Ann Lee", "Ann Lee")]),
+    ("headline-echo-counted-once", "Flynn says Trump ‘absolutely right’ on generals\n\nRetired Lt. Gen. Michael "
+     "Flynn said Donald Trump was “absolutely right” to say the generals were reduced to rubble.",
+     [("absolutely right", "Michael Flynn", "Retired Lt. Gen. Michael Flynn")]),
+    ("determiner-standing-alone-as-speaker", "“I like him,” one said.\n\nAnother said he hoped Trump wins the "
+     "election: “That way I can watch the comedy.”\n\n“I feel good,” said another.",
+     [("I like him,", None, "one"), ("That way I can watch the comedy.", None, "Another"),
+      ("I feel good,", None, "another")]),
+    ("participle-subject-with-reflexive", "Pence himself released a statement saying he didn't “condone his "
+     "remarks.”", [("condone his remarks.", "Pence", "Pence")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
