@@ -7,6 +7,7 @@ can run in worker processes or on a distributed engine unchanged.
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right as _bisect_right
 import dataclasses
 import itertools
 from dataclasses import dataclass
@@ -89,7 +90,8 @@ class Extractor:
 
 
     def para_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+        i = _bisect_right(self.para_starts, pos) - 1
+        return i if i > 0 else 0
 
     def run(self, show_all: bool = False) -> list[Found]:
         text = self.text

@@ -37,7 +37,8 @@ def _tables():
     multi = sorted((m for m in marks if len(m) > 1), key=len, reverse=True)
     single = "".join(sorted(m for m in marks if len(m) == 1))
     pattern = regex.compile("|".join([*(regex.escape(m) for m in multi), "[" + regex.escape(single) + "]"]))
-    return {o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks)
+    return ({o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks),
+            frozenset("".join(marks)), lex.elisions)
 
 
 def blank_line_paragraphs(text: str) -> bool:
@@ -96,9 +97,7 @@ class _Scanner:
         self.text = text
         self.ptb = ptb
         self.paras, blank = paras or layout(text)
-        self.openers, self.closers, self.kind, self.pattern, self.marks = _tables()
-        self.mark_chars = frozenset("".join(self.marks))
-        self.elisions = lexicon().elisions
+        self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
 
