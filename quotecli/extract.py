@@ -142,16 +142,17 @@ class Extractor:
                 late = None
         else:
             late = None
+        s_open = None  # where the quote's sentence starts, once known
         if cue is None:
             lo0 = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
-            lo = sentence_start(text, lo0, sp.open_at)
+            lo = s_open = sentence_start(text, lo0, sp.open_at)
             if lo < sp.open_at:
                 fresh = not blank(text, lo0, lo) or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
         if cue is None:
             cue = late
         if cue is None and not blank(text, p_start, sp.open_at):
-            cue = self._beat(sp, prev, p_start)
+            cue = self._beat(sp, prev, p_start, s_open)
         if cue is None and pi > 0 and blank(text, p_start, sp.open_at):
             # a quote opening its paragraph, after a paragraph that ends with a colon
             q_start, q_end = self.paras[pi - 1]
@@ -175,12 +176,13 @@ class Extractor:
         toks = tokenize(self.text, max(lo, hi - 40), hi)
         return bool(toks) and self.finder.g.verb_at(toks, len(toks) - 1) is not None
 
-    def _beat(self, sp: Span, prev: Span | None, p_start: int) -> Cue | None:
+    def _beat(self, sp: Span, prev: Span | None, p_start: int, s0: int | None = None) -> Cue | None:
         """“How should I know?” after "Poirot shrugged his shoulders." in the same paragraph:
         the subject of the narrative sentence just before a sentence-opening quote."""
         text = self.text
         lo = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
-        s0 = sentence_start(text, lo, sp.open_at)
+        if s0 is None:
+            s0 = sentence_start(text, lo, sp.open_at)
         if not blank(text, s0, sp.open_at) or s0 <= lo:
             return None  # the quote does not open its sentence, or no narrative sentence before it
         s1 = sentence_start(text, lo, max(lo, s0 - 1))
@@ -224,7 +226,7 @@ class Extractor:
                     if gap_hi < gap_lo:
                         continue
                     ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and blank(text, gap_lo, gap_hi)
-                    if sentence_start(text, gap_lo, gap_hi) == gap_lo and not ended or sentence_start(text, gap_lo, gap_hi) >= gap_hi and not ended:
+                    if not ended and ((s_gap := sentence_start(text, gap_lo, gap_hi)) == gap_lo or s_gap >= gap_hi):
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")
                             break
