@@ -71,6 +71,17 @@ def is_title(text: str, span: Span) -> bool:
 def confidence(rule: str, how: str | None, closed: bool = True) -> float:
     """How often a (rule, resolution) pair was right on the development sets, from
     data/confidence.tsv (written by bench/calibrate.py); the rule's base figure otherwise."""
+    key = (rule, how, closed)
+    c = _CONFIDENCE.get(key)
+    if c is None:
+        c = _CONFIDENCE[key] = _confidence(rule, how, closed)
+    return c
+
+
+_CONFIDENCE: dict[tuple[str, str | None, bool], float] = {}  # the word lists never change: a few dozen keys
+
+
+def _confidence(rule: str, how: str | None, closed: bool) -> float:
     lex = lexicon()
     c = lex.confidence.get((rule, how or "-"))
     if c is None:
