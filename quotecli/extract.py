@@ -7,6 +7,7 @@ can run in worker processes or on a distributed engine unchanged.
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right as _bisect_right
 import dataclasses
 import itertools
 from dataclasses import dataclass
@@ -70,6 +71,17 @@ def is_title(text: str, span: Span) -> bool:
 def confidence(rule: str, how: str | None, closed: bool = True) -> float:
     """How often a (rule, resolution) pair was right on the development sets, from
     data/confidence.tsv (written by bench/calibrate.py); the rule's base figure otherwise."""
+    key = (rule, how, closed)
+    c = _CONFIDENCE.get(key)
+    if c is None:
+        c = _CONFIDENCE[key] = _confidence(rule, how, closed)
+    return c
+
+
+_CONFIDENCE: dict[tuple[str, str | None, bool], float] = {}  # the word lists never change: a few dozen keys
+
+
+def _confidence(rule: str, how: str | None, closed: bool) -> float:
     lex = lexicon()
     c = lex.confidence.get((rule, how or "-"))
     if c is None:
@@ -89,7 +101,8 @@ class Extractor:
 
 
     def para_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+        i = _bisect_right(self.para_starts, pos) - 1
+        return i if i > 0 else 0
 
     def run(self, show_all: bool = False) -> list[Found]:
         text = self.text
@@ -140,9 +153,10 @@ class Extractor:
                 late = None
         else:
             late = None
+        s_open = None  # where the quote's sentence starts, once known
         if cue is None:
             lo0 = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
-            lo = sentence_start(text, lo0, sp.open_at)
+            lo = s_open = sentence_start(text, lo0, sp.open_at)
             if lo < sp.open_at:
                 fresh = not blank(text, lo0, lo) or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
@@ -151,7 +165,7 @@ class Extractor:
         if cue is None and sp.closed and r_end > sp.outer_end:
             cue = self._fronted_participle(sp, p_start, r_end)
         if cue is None and not blank(text, p_start, sp.open_at):
-            cue = self._beat(sp, prev, p_start)
+            cue = self._beat(sp, prev, p_start, s_open)
         if cue is None and sp.closed and text[sp.end - 1:sp.end] in (".", "!", "?") and blank(text, p_start, sp.open_at) \
                 and (pi == 0 or not self.has_quote(*self.paras[pi - 1])):
             # a quote opening its paragraph after narration: no earlier turn to continue
@@ -179,12 +193,13 @@ class Extractor:
         toks = tokenize(self.text, max(lo, hi - 40), hi)
         return bool(toks) and self.finder.g.verb_at(toks, len(toks) - 1) is not None
 
-    def _beat(self, sp: Span, prev: Span | None, p_start: int) -> Cue | None:
+    def _beat(self, sp: Span, prev: Span | None, p_start: int, s0: int | None = None) -> Cue | None:
         """“How should I know?” after "Poirot shrugged his shoulders." in the same paragraph:
         the subject of the narrative sentence just before a sentence-opening quote."""
         text = self.text
         lo = max(p_start, prev.outer_end) if prev and prev.outer_end <= sp.open_at else p_start
-        s0 = sentence_start(text, lo, sp.open_at)
+        if s0 is None:
+            s0 = sentence_start(text, lo, sp.open_at)
         if not blank(text, s0, sp.open_at) or s0 <= lo:
             return None  # the quote does not open its sentence, or no narrative sentence before it
         s1 = sentence_start(text, lo, max(lo, s0 - 1))
@@ -274,7 +289,7 @@ class Extractor:
                     if gap_hi < gap_lo:
                         continue
                     ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and blank(text, gap_lo, gap_hi)
-                    if sentence_start(text, gap_lo, gap_hi) == gap_lo and not ended or sentence_start(text, gap_lo, gap_hi) >= gap_hi and not ended:
+                    if not ended and ((s_gap := sentence_start(text, gap_lo, gap_hi)) == gap_lo or s_gap >= gap_hi):
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")
                             break

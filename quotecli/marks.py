@@ -37,23 +37,30 @@ def _tables():
     multi = sorted((m for m in marks if len(m) > 1), key=len, reverse=True)
     single = "".join(sorted(m for m in marks if len(m) == 1))
     pattern = regex.compile("|".join([*(regex.escape(m) for m in multi), "[" + regex.escape(single) + "]"]))
-    return {o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks)
+    return ({o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks),
+            frozenset("".join(marks)), lex.elisions)
 
 
 def blank_line_paragraphs(text: str) -> bool:
     """Blank lines separate paragraphs when they are common, or when the text is hard-wrapped
     (most lines short), as in printed books and e-mail; otherwise every line is a paragraph."""
+    return _blank_lines(text)[0]
+
+
+def _blank_lines(text: str) -> tuple[bool, list[tuple[int, int]]]:
+    """(whether blank lines separate paragraphs, the blank-line separators found)."""
     newlines = text.count("\n") or text.count("\r")
-    blanks = len(_BLANK_LINE.findall(text)) if newlines else 0
-    return bool(blanks and (blanks * 4 >= newlines or _hard_wrapped(text)))
+    seps = [m.span() for m in _BLANK_LINE.finditer(text)] if newlines else []
+    blanks = len(seps)
+    return bool(blanks and (blanks * 4 >= newlines or _hard_wrapped(text))), seps
 
 
 def layout(text: str) -> tuple[list[tuple[int, int]], bool]:
     """(paragraph ranges, whether blank lines separate them), computed once per text."""
     if "\n" not in text and "\r" not in text:
         return ([(0, len(text))] if text else []), False
-    blank = blank_line_paragraphs(text)
-    return _split(text, _BLANK_LINE if blank else _NEWLINE), blank
+    blank, seps = _blank_lines(text)
+    return _split_at(text, seps if blank else [m.span() for m in _NEWLINE.finditer(text)]), blank
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -62,13 +69,19 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _split(text: str, sep) -> list[tuple[int, int]]:
+    return _split_at(text, [m.span() for m in sep.finditer(text)])
+
+
+def _split_at(text: str, seps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges between separators (start, end), empty ones left out."""
     out, pos = [], 0
-    for m in sep.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
+    append = out.append
+    for s, e in seps:
+        if s > pos:
+            append((pos, s))
+        pos = e
     if pos < len(text):
-        out.append((pos, len(text)))
+        append((pos, len(text)))
     return out
 
 
@@ -96,9 +109,7 @@ class _Scanner:
         self.text = text
         self.ptb = ptb
         self.paras, blank = paras or layout(text)
-        self.openers, self.closers, self.kind, self.pattern, self.marks = _tables()
-        self.mark_chars = frozenset("".join(self.marks))
-        self.elisions = lexicon().elisions
+        self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
 

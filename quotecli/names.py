@@ -6,6 +6,7 @@ the mention text and the word lists.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .lexicon import lexicon
@@ -42,6 +43,12 @@ def _norm(word: str) -> str:
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
     """Split leading titles and modifiers off a capitalised run: (title words, name words, honorific)."""
+    title, name, honorific = _strip_titles(tuple(words))
+    return list(title), list(name), honorific
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a pure function of the words: the same names come again and again
+def _strip_titles(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     lex = lexicon()
     maxw = lex.max_title_words
     i, title, honorific = 0, [], None
@@ -70,7 +77,7 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str], str | None]:
             break
     while i < len(words) - 1 and not words[i][:1].isalnum():
         i += 1  # "manager, Rich Beeson": the comma of the apposition is no part of the name
-    return title, words[i:], honorific
+    return tuple(title), words[i:], honorific
 
 
 def name_gender(name_words: list[str], honorific: str | None, title: list[str]) -> str | None:

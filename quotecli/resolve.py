@@ -36,6 +36,7 @@ _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|(?:\p{Lu}[\p{L}'’\-]+ )?\p{Lu}[\p{L}'’\-]+)"
     r"\s*(?=[,!?.;]|$)")  # "…, Lizzy?", "…, Aunt Charlotte,"
+_VOCATIVE_AT = regex.compile(r"[,;!?]")  # where a _VOCATIVE match can start, besides the text start
 _NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
@@ -123,8 +124,23 @@ def _plain_first_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)
 def vocatives(quote: str) -> tuple[str, ...]:
     """The names a quote addresses at a clause edge, as written ("Mr. Bennet", "Aunt Charlotte");
-    cached: a dialogue turn is read for them as its own turn and as the one before the next."""
-    return tuple(m.group(1) for m in _VOCATIVE.finditer(quote))
+    cached: a dialogue turn is read for them as its own turn and as the one before the next.
+
+    _VOCATIVE can only match at the start or at a [,;!?]: it is tried there alone, the same
+    matches as finditer at a fraction of the cost."""
+    out = []
+    m = _VOCATIVE.match(quote)
+    pos = m.end() if m else 0
+    if m:
+        out.append(m.group(1))
+    while (c := _VOCATIVE_AT.search(quote, pos)) is not None:
+        m = _VOCATIVE.match(quote, c.start())
+        if m:
+            out.append(m.group(1))
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+    return tuple(out)
 
 
 def _hearer_words(quote: str) -> frozenset[str]:

@@ -37,10 +37,25 @@ def tok(text: str, start: int, end: int) -> Tok:
     return Tok(text, start, end, text.lower(), head.isupper(), head.isalnum())
 
 
+# word -> (lower case, capitalised, a word): the same words come again and again
+_ATTRS: dict[str, tuple[str, bool, bool]] = {}
+_new_tuple = tuple.__new__
+
+
+def _attrs(w: str) -> tuple[str, bool, bool]:
+    if len(_ATTRS) >= 200_000:
+        _ATTRS.clear()  # bounded: a corpus of endless distinct words does not grow it
+    head = w[:1]
+    a = _ATTRS[w] = (w.lower(), head.isupper(), head.isalnum())
+    return a
+
+
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     """Tokens of text[lo:hi]; a known abbreviation keeps its period (Sen., Mr.)."""
     abbr = lexicon().abbreviations
     out: list[Tok] = []
+    append = out.append
+    attrs = _ATTRS.get
     skip = -1
     for m in _TOKEN.finditer(text, lo, hi):
         s, e = m.span()
@@ -51,7 +66,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
             skip = e
             e += 1
             w += "."
-        out.append(tok(w, s, e))
+        append(_new_tuple(Tok, (w, s, e, *(attrs(w) or _attrs(w)))))
     return out
 
 
