@@ -131,6 +131,20 @@ class Grammar:
         if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
             return self._apposition_head(toks, j, lo)
         r = self.np_core_before(toks, j, lo)
+        if r is not None and toks[r[1]].cap:
+            # "Jeffrey Lewis of the Martin Center wrote": the person before "of (the) Organisation"
+            p = r[0] - 1 - (r[0] - 1 > lo and toks[r[0] - 1].low == "the")
+            if p > lo and toks[p].low == "of":
+                inner = self.np_core_before(toks, p - 1, lo)
+                if inner and inner[1] > inner[0] and all(toks[x].cap for x in range(inner[0], inner[1] + 1)) \
+                        and not any(toks[x].low.rstrip(".") in self.lex.titles for x in range(inner[0], inner[1] + 1)):
+                    return inner
+                if inner:  # "the Bishop of London", "Bank of America chief Brian Moynihan": one phrase
+                    return inner[0], r[1]
+        elif r is not None and r[0] - 1 > lo and toks[r[0] - 1].low == "of":
+            inner = self.np_core_before(toks, r[0] - 2, lo)
+            if inner:  # "the secretary of state said"
+                return inner[0], r[1]
         if r is None and self.pronoun(toks[j]) and (j == lo or not self.is_det(toks[j - 1])):
             return j, j  # "Another said …", "Many say …": a determiner standing alone
         if r is None or (r[0] - 1 >= lo and toks[r[0] - 1].low in _PP_HEADS):
@@ -165,6 +179,8 @@ class Grammar:
                 if c - 1 >= lo and toks[c - 1].text.isdigit() and c - 2 >= lo and toks[c - 2].text == ",":
                     c -= 2  # ", 22,": an age
                     continue
+                if named and c == named[0] - 1 and any(toks[x].text.endswith(("’s", "'s")) for x in range(max(lo, c - 8), c)):
+                    return named  # "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told"
                 break
             if core[0] == core[1] and self.pronoun(toks[core[0]]):
                 break
@@ -439,8 +455,9 @@ class CueFinder:
                     and (not g.lex.is_(toks[x].low, "conj") or toks[x].low == "and") for x in range(k, r[0])):
                 # "Trump running mate Gov. Mike Pence", "the Vermont senator and Democratic candidate"
                 r = (k, r[1])
-            if not r or (r[0] != k and not all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func")
-                                               for x in range(k, r[0]))) \
+            named = r is not None and r[0] - 1 > k and toks[r[0] - 1].text == "," and toks[r[1] + 1].text == ","
+            if not r or (r[0] != k and not named and not all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func")
+                                                             for x in range(k, r[0]))) \
                     or any(g.lex.is_(toks[x].low, "subord") for x in range(k, r[0])):
                 break
             m = self._mention(toks, r)
@@ -471,8 +488,8 @@ class CueFinder:
             if toks[c].text != ",":
                 continue
             verb = g.verb_at(toks, c + 1)
-            if verb and not verb[0].endswith("ing"):
-                ra = g.np_after(toks, c + 1 + verb[1])
+            if verb and not verb[0].endswith("ing") and g.lex.verbs.get(verb[0]) not in g.lex.hearer_object:
+                ra = g.np_after(toks, c + 1 + verb[1])  # (", told POLITICO": the hearer never speaks)
                 ma = self._mention(toks, ra)
                 if ma and ma.kind in ("name", "pronoun", "descriptor", "group", "org"):
                     return Cue(ma, toks[c + 1].text, "trailing_cue")

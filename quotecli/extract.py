@@ -278,10 +278,13 @@ class Extractor:
         out = list(found)
         # same sentence, either side: “Q1,” he said, “Q2.” / “Q1” and “Q2,” he said.
         for i, f in enumerate(out):
-            if f.cue is not None:
+            # a weak "Guns are “…” and “…,” Howard Dean said" subject yields to the sentence's speech cue
+            weak = f.rule == "sentence_subject"
+            if f.cue is not None and not weak:
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(out) and out[j].cue is not None and out[j].rule != "continuation":
+                if 0 <= j < len(out) and out[j].cue is not None and out[j].rule != "continuation" and (
+                        not weak or out[j].rule in ("quote_speaker_verb", "quote_verb_speaker", "trailing_cue")):
                     a, b = (out[j].span, f.span) if j < i else (f.span, out[j].span)
                     if self.para_of(a.outer_end) != self.para_of(b.open_at):
                         continue
@@ -289,7 +292,7 @@ class Extractor:
                     if gap_hi < gap_lo:
                         continue
                     ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and blank(text, gap_lo, gap_hi)
-                    if not ended and ((s_gap := sentence_start(text, gap_lo, gap_hi)) == gap_lo or s_gap >= gap_hi):
+                    if not ended and (blank(text, gap_lo, s_gap := sentence_start(text, gap_lo, gap_hi)) or s_gap >= gap_hi):
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")
                             break

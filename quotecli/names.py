@@ -151,6 +151,15 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     title, name, honorific = strip_titles(core)
     if not name:
         return None
+    if title and name[0].lower() in ("of", "for") and len(name) > 1:
+        # "Secretary of Homeland Security Jeh Johnson": the person closes the run, from a known
+        # first name on (else its last two words); "the Bishop of London" names nobody
+        first = next((i for i in range(2, len(name)) if _norm(name[i]) in lex.first_names), None)
+        if first is None and len(name) >= 5:
+            first = len(name) - 2
+        if first is None:
+            return Mention(text, start, end, "descriptor", head=_norm(title[-1]), definite=definite)
+        title, name = title + name[:first], name[first:]
     if name[-1].endswith(_POSSESSIVE):
         return None
     gender = name_gender(name, honorific, title)

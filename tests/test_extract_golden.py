@@ -235,6 +235,18 @@ CASES = [
       ("I feel good,", None, "another")]),
     ("participle-subject-with-reflexive", "Pence himself released a statement saying he didn't “condone his "
      "remarks.”", [("condone his remarks.", "Pence", "Pence")]),
+    ("person-of-an-organisation", "“It would be a stretch,” Jeffrey Lewis of the Martin Center wrote in December.",
+     [("It would be a stretch,", "Jeffrey Lewis", "Jeffrey Lewis")]),
+    ("role-of-a-place-names-nobody", "“No,” said the Bishop of London.",
+     [("No,", "The Bishop of London", "the Bishop of London")]),
+    ("role-of-an-organisation-then-the-person", "“No,” Secretary of Homeland Security Jeh Johnson said.",
+     [("No,", "Jeh Johnson", "Secretary of Homeland Security Jeh Johnson")]),
+    ("possessive-role-apposition-before-the-verb", "“Positions will soften,” Rep. Duncan Hunter’s chief of staff, "
+     "Joe Kasper, told POLITICO.", [("Positions will soften,", "Joe Kasper", "Joe Kasper")]),
+    ("two-quotes-one-speech-cue", "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard "
+     "Dean, the former governor of Vermont, proclaimed.",
+     [("the ultimate public health crisis", "Howard Dean", "Howard Dean"),
+      ("stunt children’s growth,", "Howard Dean", "Howard Dean")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
