@@ -174,7 +174,15 @@ class Grammar:
             if toks[c].text != ",":
                 c -= 1
                 continue
-            core = self.np_core_before(toks, c - 1, lo)
+            core, shown_to = self.np_core_before(toks, c - 1, lo), None
+            if core is None and c - 1 > lo and toks[c - 1].text == ")":
+                # "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the parenthetical is
+                # kept as written, the head is before it
+                k = c - 1
+                while k > lo and toks[k].text != "(":
+                    k -= 1
+                core = self.np_core_before(toks, k - 1, lo) if toks[k].text == "(" and k > lo else None
+                shown_to = c - 1 if core else None
             if core is None:
                 if c - 1 >= lo and toks[c - 1].text.isdigit() and c - 2 >= lo and toks[c - 2].text == ",":
                     c -= 2  # ", 22,": an age
@@ -206,7 +214,9 @@ class Grammar:
                     continue
             if fallback and place:
                 core = fallback  # "In Washington, the nominee, ...": an opening phrase, not the head
-            return named if named and self._described(toks, core) else core
+            if named and self._described(toks, core):
+                return named
+            return (core[0], shown_to) if shown_to is not None and core is not fallback else core
         return named if named and fallback and self._described(toks, fallback) else fallback
 
     def _described(self, toks: list[Tok], r: tuple[int, int]) -> bool:

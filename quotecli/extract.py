@@ -219,6 +219,11 @@ class Extractor:
         m = self.finder._mention(toks, r)
         if m and (m.kind == "name" or (m.kind == "pronoun" and toks[r[0]].low in ("he", "she", "i"))):
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "action_beat")
+        # "The administration may be reluctant to act, Schiff said. “The other factor …”": a
+        # sentence whose subject is no person but which a person's cue closes
+        c = self.finder._trailing(toks, 0)
+        if c is not None and c.mention.kind == "name":
+            return Cue(c.mention, c.cue, "action_beat")
         return None
 
     def _fronted_participle(self, sp: Span, p_start: int, r_end: int) -> Cue | None:

@@ -247,6 +247,13 @@ CASES = [
      "Dean, the former governor of Vermont, proclaimed.",
      [("the ultimate public health crisis", "Howard Dean", "Howard Dean"),
       ("stunt children’s growth,", "Howard Dean", "Howard Dean")]),
+    ("parenthetical-then-apposition", "“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel "
+     "member, said in a phone interview.", [("They would just go get them,", "Jim Jordan", "Rep. Jim Jordan (R-Ohio)")]),
+    ("parenthetical-then-apposition-before-the-quote", "Rep. Elijah Cummings (D-Md.), chair of the committee, said "
+     "that it was “committed to an open process.”",
+     [("committed to an open process.", "Elijah Cummings", "Rep. Elijah Cummings (D-Md.)")]),
+    ("quote-after-a-sentence-a-cue-closes", "The administration may be reluctant to act, Adam Schiff said. “The "
+     "other factor is the appearance.”", [("The other factor is the appearance.", "Adam Schiff", "Adam Schiff")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
