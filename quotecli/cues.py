@@ -324,7 +324,7 @@ class Grammar:
                 pass
             elif t.text[:1].isdigit() and len(t.text) <= 4:
                 pass  # "1st Lt."
-            elif not t.cap and t.text.isalpha() and not self.lex.is_(t.low, "prep") and not self.lex.is_(t.low, "conj") \
+            elif not t.cap and t.text.replace("-", "").isalpha() and not self.lex.is_(t.low, "prep") and not self.lex.is_(t.low, "conj") \
                     and not self.lex.is_(t.low, "det") and not self.verb_at(toks, j) and not self.verbish(toks, j) \
                     and not self.filler(t) and self.lex.is_(t.low, "func") is False:
                 pass  # role words: "campaign manager", "political scientist"
@@ -536,6 +536,10 @@ class CueFinder:
             if whole and whole[0] == 0 and not g.verb_at(body, whole[1]):  # not "Another said:"
                 m = self._mention(body, whole)
                 if m and m.kind in ("name", "descriptor", "group", "org"):
+                    return Cue(m, ":", "speaker_colon")
+            if whole and whole[0] > 0 and body[whole[0] - 1].text in ("-", "—", "–"):
+                m = self._mention(body, whole)  # "Pollsters agree - Carl Bialik:" (a name after a dash)
+                if m and m.kind == "name":
                     return Cue(m, ":", "speaker_colon")
         # according to X, …
         for i in range(len(body) - 1):

@@ -561,7 +561,9 @@ class Resolver:
             titled = self._titled().get(head, [])
             if len(titled) == 1:
                 return Resolved(titled[0], "descriptor")
-            if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role":
+            # "the senior Cruz adviser" works for Cruz: someone unnamed, not a person of the scene
+            serves = any(w[:1].isupper() and w.lower().strip("’'s") in self.by_last for w in m.text.split()[1:-1])
+            if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role" and not serves:
                 self._learn_genders(self.text)
                 # a description names someone of the scene, not a speaker from chapters ago
                 spk = self._referent(m.gender, m.start, para_start, turn_of, scene_only=True)

@@ -254,6 +254,14 @@ CASES = [
      [("committed to an open process.", "Elijah Cummings", "Rep. Elijah Cummings (D-Md.)")]),
     ("quote-after-a-sentence-a-cue-closes", "The administration may be reluctant to act, Adam Schiff said. “The "
      "other factor is the appearance.”", [("The other factor is the appearance.", "Adam Schiff", "Adam Schiff")]),
+    ("hyphenated-role-word", "“The biggest concern is the Senate,” said Idaho nutritional-supplement executive Frank "
+     "VanderSloot.", [("The biggest concern is the Senate,", "Frank VanderSloot",
+                       "Idaho nutritional-supplement executive Frank VanderSloot")]),
+    ("name-after-a-dash-before-a-colon", "Pollsters agree - Carl Bialik: “Keep contacting voters late.”",
+     [("Keep contacting voters late.", "Carl Bialik", "Carl Bialik")]),
+    ("description-of-someone-who-serves-a-named-person", "Ted Cruz met Sen. Roger Wicker on Monday. “Politicians are "
+     "practical,” said the senior Cruz adviser.",
+     [("Politicians are practical,", "The senior Cruz adviser", "the senior Cruz adviser")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
