@@ -69,6 +69,8 @@ class Grammar:
 
     def filler(self, t: Tok) -> bool:
         w = t.low
+        if t.cap and w in ("will", "may"):
+            return False  # George Will, Theresa May: names, not auxiliaries
         if self.lex.is_(w, "aux") or self.lex.is_(w, "adverb") or self.lex.is_(w, "time"):
             return True
         return w.endswith("ly") and not t.cap and len(w) > 4

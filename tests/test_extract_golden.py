@@ -262,6 +262,8 @@ CASES = [
     ("description-of-someone-who-serves-a-named-person", "Ted Cruz met Sen. Roger Wicker on Monday. “Politicians are "
      "practical,” said the senior Cruz adviser.",
      [("Politicians are practical,", "The senior Cruz adviser", "the senior Cruz adviser")]),
+    ("capitalised-modal-is-a-name", "Instead, Will described Trump as a “caricature of democracy” and “stupendously "
+     "un-conservative.”", [("caricature of democracy", "Will", "Will"), ("stupendously un-conservative.", "Will", "Will")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
