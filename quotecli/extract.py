@@ -138,7 +138,9 @@ class Extractor:
         p_end = self.paras[self.para_of(sp.outer_end)][1] if sp.closed else self.paras[self.para_of(sp.end)][1]
         # right window: to the clause end, the next quote, or the paragraph end; when lines are
         # sentences (tokenised text), a quote closing its line may take its cue from the next line
-        if self.line_mode and sp.closed and blank(text, sp.outer_end, p_end) and self.para_of(sp.outer_end) + 1 < len(self.paras):
+        # (only a quote that opens its line: "“…,” Obama said. “More.”" goes on as Obama's)
+        if self.line_mode and sp.closed and blank(text, sp.outer_end, p_end) and self.para_of(sp.outer_end) + 1 < len(self.paras) \
+                and blank(text, p_start, sp.open_at):
             p_end = self.paras[self.para_of(sp.outer_end) + 1][1]
         hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
         r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end

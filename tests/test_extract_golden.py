@@ -264,6 +264,10 @@ CASES = [
      [("Politicians are practical,", "The senior Cruz adviser", "the senior Cruz adviser")]),
     ("capitalised-modal-is-a-name", "Instead, Will described Trump as a “caricature of democracy” and “stupendously "
      "un-conservative.”", [("caricature of democracy", "Will", "Will"), ("stupendously un-conservative.", "Will", "Will")]),
+    ("single-newline-paragraphs-quote-goes-on", "“I thought I would be a better president,” Barack Obama said. “This "
+     "is different.”\nIn any case, Mo Elleithee said the race was close.",
+     [("I thought I would be a better president,", "Barack Obama", "Barack Obama"),
+      ("This is different.", "Barack Obama", "Barack Obama")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
