@@ -268,6 +268,8 @@ CASES = [
      "is different.”\nIn any case, Mo Elleithee said the race was close.",
      [("I thought I would be a better president,", "Barack Obama", "Barack Obama"),
       ("This is different.", "Barack Obama", "Barack Obama")]),
+    ("two-participle-clauses-each-their-quote", "Both men issued a statement – Ryan saying he was “very encouraged” "
+     "and Trump calling it a “great meeting.”", [("very encouraged", "Ryan", "Ryan"), ("great meeting.", "Trump", "Trump")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
