@@ -182,6 +182,7 @@ class Resolver:
         self._scanned = False
         self._genders_learned = False
         self._by_title: dict[str, list[str]] | None = None
+        self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
         self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
@@ -489,6 +490,23 @@ class Resolver:
                 spk = None
         return spk
 
+    def _described_person(self, gender: str, pos: int) -> str | None:
+        """With nobody named to stand for a he/she, the person the narration last described by a
+        gendered noun ("a girl", "the boy"): "The girl". Stories of unnamed people."""
+        if self._described is None:
+            lex = self.lex
+            heads = sorted((h for h, (kind, g) in lex.descriptors.items() if kind == "role" and g in ("m", "f")),
+                           key=len, reverse=True)
+            pat = regex.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(heads) + r")\b")
+            self._described = [(x.start(), x.group(1)) for x in pat.finditer(self.text) if not self._in_quote(x.start())]
+        i = bisect.bisect_left(self._described, (pos, ""))
+        for p, head in reversed(self._described[max(0, i - 20):i]):
+            if p < pos - _NARRATION * 2:
+                break
+            if self.lex.descriptors[head][1] == gender:
+                return f"The {head}"
+        return None
+
     def _same_voice(self, low: str, para_start: int) -> str | None:
         """The speaker an earlier "she" of this paragraph already stands for ("“And now,” she
         continued … “Now,” she exclaimed")."""
@@ -504,6 +522,8 @@ class Resolver:
         if low in ("he", "she"):
             self._learn_genders(self.text)
             spk = self._same_voice(low, para_start) or self._referent(m.gender, m.start, para_start, turn_of)
+            if spk is None and m.gender:
+                spk = self._described_person(m.gender, m.start)
             return Resolved(spk, "pronoun") if spk else Resolved(None, "unresolved")
         if low in ("they", "it"):
             for _pos, spk, _g, kind, _m in reversed(self.history[-3:]):

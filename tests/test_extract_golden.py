@@ -270,6 +270,9 @@ CASES = [
       ("This is different.", "Barack Obama", "Barack Obama")]),
     ("two-participle-clauses-each-their-quote", "Both men issued a statement – Ryan saying he was “very encouraged” "
      "and Trump calling it a “great meeting.”", [("very encouraged", "Ryan", "Ryan"), ("great meeting.", "Trump", "Trump")]),
+    ("pronoun-for-an-unnamed-described-person", "A girl sat under the oak, and a boy came running.\n\n"
+     "“What you run for?” she asked.\n\n“Because,” he said.",
+     [("What you run for?", "The girl", "she"), ("Because,", "The boy", "he")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
