@@ -89,7 +89,10 @@ def name_gender(name_words: list[str], honorific: str | None, title: list[str]) 
         if g:
             return g
     if len(name_words) >= 2:
-        return lex.first_names.get(_norm(name_words[0]))
+        g = lex.first_names.get(_norm(name_words[0]))
+        if g is None and len(name_words) >= 3:  # "Master John Rolfe": a form of address we do not know
+            g = lex.first_names.get(_norm(name_words[1]))
+        return g
     return None
 
 

@@ -273,6 +273,9 @@ CASES = [
     ("pronoun-for-an-unnamed-described-person", "A girl sat under the oak, and a boy came running.\n\n"
      "“What you run for?” she asked.\n\n“Because,” he said.",
      [("What you run for?", "The girl", "she"), ("Because,", "The boy", "he")]),
+    ("gender-from-the-first-name-after-an-unknown-form-of-address", "Mr. Stockham had left at noon. Later my good "
+     "friend, Master John Rolfe, rode up to the gate.\n\n“Thou careful man!” he said.",
+     [("Thou careful man!", "Master John Rolfe", "he")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
