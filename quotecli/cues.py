@@ -56,6 +56,9 @@ class Grammar:
                 return None  # "the call", "Trump's comments": a noun (but "Another said", "Many say")
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"
+            if i > 1 and w == self.lex.verbs[w] and self.lex.is_(toks[i - 2].low, "det") and toks[i - 1].word \
+                    and not toks[i - 1].cap and toks[i - 1].low not in self.lex.verbs and not self.filler(toks[i - 1]):
+                return None  # "with a mischievous smile": a noun after its adjective
             if w in self.lex.noun_like and i + 1 < len(toks):
                 n = toks[i + 1]
                 if n.word and not (self.lex.is_(n.low, "conj") or self.lex.is_(n.low, "prep") or self.is_det(n)

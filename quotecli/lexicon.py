@@ -43,6 +43,7 @@ class Lexicon:
     noun_like: frozenset[str]  # base and -s forms of starred verbs, also common nouns
     hearer_object: frozenset[str]  # lemmas whose object is the hearer ("told POLITICO")
     titles: frozenset[str]  # lower-case title words and phrases
+    title_words: dict[str, str]  # abbreviated title -> the word a description uses ("dr" -> "doctor")
     modifiers: frozenset[str]
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
     descriptors: dict[str, tuple[str, str]]  # head noun -> (kind, gender)
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         noun_like=frozenset(noun_like),
         hearer_object=frozenset(hearer_object),
         titles=frozenset(t.lower() for t in _lines("titles.txt")),
+        title_words=dict(line.split("\t") for line in _lines("title_abbreviations.tsv")),
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
         pronouns=pronouns,
         descriptors=descriptors,

@@ -183,6 +183,7 @@ class Resolver:
         self._genders_learned = False
         self._by_title: dict[str, list[str]] | None = None
         self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
+        self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
         self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
@@ -476,6 +477,16 @@ class Resolver:
                 sent = sentence_start(self.text, lo, p + 1)
                 if sent > best_sent:
                     best, best_sent = full, sent
+        described = self._titled_mentions() if self._people else []
+        j = bisect.bisect_left(described, (lo, ""))
+        while j < len(described) and described[j][0] < hi:
+            p, full = described[j]
+            j += 1
+            g = self.gender_of(full)
+            if (gender is None or g is None or g == gender) and full != last and not self._heard(full):
+                sent = sentence_start(self.text, lo, p + 1)
+                if sent > best_sent:
+                    best, best_sent = full, sent
         return best
 
     def _referent(self, gender: str | None, pos: int, para_start: int, turn_of: str | None,
@@ -565,7 +576,24 @@ class Resolver:
             for p in self.people.values():
                 for word in {w for t in p.titles for w in t.split()}:
                     self._by_title.setdefault(word, []).append(p.name)
+                    if word in self.lex.title_words:  # "Dr." is who "the doctor" is
+                        self._by_title.setdefault(self.lex.title_words[word], []).append(p.name)
         return self._by_title
+
+    def _titled_mentions(self) -> list[tuple[int, str]]:
+        """(offset, person) of the narration's "the doctor" for the one person titled so: such a
+        description stands in the narration where the name would ("The doctor shut the door.
+        “Feel pretty sick?” he asked")."""
+        if self._by_description is None:
+            single = {w: names[0] for w, names in self._titled().items()
+                      if len(set(names)) == 1 and self.lex.descriptors.get(w, ("", ""))[0] == "role"}
+            self._by_description = []
+            if single:
+                pat = regex.compile(r"\b[Tt]he\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(sorted(single, key=len, reverse=True))
+                                    + r")\b")
+                self._by_description = [(m.start(), single[m.group(1)]) for m in pat.finditer(self.text)
+                                        if not self._in_quote(m.start())]
+        return self._by_description
 
     def _in_scene(self, name: str, pos: int) -> bool:
         """Whether `name` spoke within _SCENE characters before pos."""

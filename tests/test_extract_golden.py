@@ -276,6 +276,11 @@ CASES = [
     ("gender-from-the-first-name-after-an-unknown-form-of-address", "Mr. Stockham had left at noon. Later my good "
      "friend, Master John Rolfe, rode up to the gate.\n\n“Thou careful man!” he said.",
      [("Thou careful man!", "Master John Rolfe", "he")]),
+    ("noun-after-determiner-and-adjective-is-no-verb", "“No mention of that,” said Holmes with a mischievous smile, "
+     "“but a country doctor.”", [("No mention of that,", "Holmes", "Holmes"), ("but a country doctor.", "Holmes", "Holmes")]),
+    ("description-stands-for-the-titled-person", "Dr. Howard Archie came in with Peter Kronborg.\n\nThe doctor shut "
+     "the door behind him.\n\n“Feel pretty sick, Thea?” he asked.",
+     [("Feel pretty sick, Thea?", "Howard Archie", "he")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
