@@ -153,8 +153,8 @@ def fill_chains(quotes: list[Quote], para_of: Callable[[int], int], opens_para: 
         anchor_keys, strong_keys = sorted(anchors), sorted(strong)
         for k, t in enumerate(chain):
             _check_by_parity(out, turns[t], k, strong, strong_keys, gender_of, lambda q, how: confidence(q.rule, how, closed(q)))
-            if any(out[i].speaker and not _forward_guess(out[i]) for i in turns[t]):
-                continue
+            if any((out[i].speaker or out[i].mention) and not _forward_guess(out[i]) for i in turns[t]):
+                continue  # credited, or cued to someone unnamed ("said another"): not a turn to fill
             who, how = None, "turn"
             if k > 0:
                 before = turns[chain[k - 1]]

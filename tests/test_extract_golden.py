@@ -281,6 +281,10 @@ CASES = [
     ("description-stands-for-the-titled-person", "Dr. Howard Archie came in with Peter Kronborg.\n\nThe doctor shut "
      "the door behind him.\n\n“Feel pretty sick, Thea?” he asked.",
      [("Feel pretty sick, Thea?", "Howard Archie", "he")]),
+    ("unnamed-speaker-is-no-turn-to-fill", "“The magistrates were merciful,” said a hard-featured dame.\n\n“People "
+     "say,” said another, “that the pastor grieves.”\n\n“Hush,” said the dame.",
+     [("The magistrates were merciful,", "A hard-featured dame", "a hard-featured dame"), ("People say,", None, "another"),
+      ("that the pastor grieves.", None, "another"), ("Hush,", "The dame", "the dame")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
