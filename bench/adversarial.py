@@ -29,6 +29,17 @@ KINDS = {
     # one dialogue chain of n/40 turns, every other one cued by the same speaker
     "one dialogue chain": lambda n: ("“Line,” said Ann Cole.\n\n“Reply.”\n\n" * (n // 38 + 1))[:n],
     "vocatives": lambda n: ("“Yes, Aunt Charlotte, no, Tom, ” she said. " * (n // 42 + 1))[:n],
+    # first-person narration: every other turn "said I", the others addressing the narrator
+    "first-person dialogue": lambda n: ("“Well, Watson, what now?” asked Holmes.\n\n“Nothing,” said I.\n\n"
+                                        * (n // 62 + 1))[:n],
+    # one sentence without a full stop: names, then a she after each
+    "names and pronouns, no full stop": lambda n: ("Mary Lee saw Ann Cole and she said “no” and " * (n // 44 + 1))[:n],
+    # unnamed people: a girl and a boy, he and she
+    "unnamed people": lambda n: ("A girl sat down.\n\n“Why?” she asked.\n\n“Because,” he said.\n\n" * (n // 58 + 1))[:n],
+    # a headline echoed by every paragraph of the body
+    "headline echoes": lambda n: "Lee says plan ‘a disaster’\n\n" + ("Lee called it “a disaster” again.\n\n" * (n // 36 + 1))[:n],
+    # descriptions of a titled person between the quotes
+    "titled descriptions": lambda n: "Dr. Howard Archie came.\n\n" + ("The doctor sat. “Well?” he asked.\n\n" * (n // 36 + 1))[:n],
 }
 
 
