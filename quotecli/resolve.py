@@ -56,8 +56,9 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     words = [w if len(w) <= 2 else w.rstrip(".") for w in run.split()]
     if words and (words[0].endswith(("’s", "'s")) or words[0] in ("I.", "I")):
         words = words[1:]  # "So's Nancy", "said I. Ask ...": not part of a name
-    while words and (lex.is_(words[0].lower(), "func") and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
-        words = words[1:]
+    while words and ((lex.is_(words[0].lower(), "func") or lex.is_(words[0].lower(), "prep"))
+                     and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
+        words = words[1:]  # "Then Blinken", "To John": no part of the name
     if len(words) < 2:
         return None, "", None, None
     last = words[-1]
@@ -184,6 +185,7 @@ class Resolver:
         self._by_title: dict[str, list[str]] | None = None
         self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
         self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
+        self._last_counts: dict[str, int] | None = None
         self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
@@ -563,11 +565,27 @@ class Resolver:
             cand = f"{hon} {owner.split()[-1]}"
             if cand in self.people and cand != owner:
                 return cand
-        if len(family) == 1:
+        if family:
+            # the family of the story: the one whose name the text gives most often
+            if len(family) > 1:
+                counts = self._surname_counts()
+                ranked = sorted(family, key=lambda f: -counts.get(f, 0))
+                if counts.get(ranked[0], 0) < 2 * counts.get(ranked[1], 0):
+                    return None
+                family = {ranked[0]}
             cand = f"{hon} {next(iter(family))}"
             if cand in self.people:
                 return cand
         return None
+
+    def _surname_counts(self) -> dict[str, int]:
+        """How often each last name is mentioned: computed once a document."""
+        if self._last_counts is None:
+            self._last_counts = {}
+            for _pos, full in self.mentions:
+                last = full.split()[-1]
+                self._last_counts[last] = self._last_counts.get(last, 0) + 1
+        return self._last_counts
 
     def _titled(self) -> dict[str, list[str]]:
         """Title word -> the people introduced with it ("secretary" -> Antony Blinken)."""

@@ -285,6 +285,12 @@ CASES = [
      "say,” said another, “that the pastor grieves.”\n\n“Hush,” said the dame.",
      [("The magistrates were merciful,", "A hard-featured dame", "a hard-featured dame"), ("People say,", None, "another"),
       ("that the pastor grieves.", None, "another"), ("Hush,", "The dame", "the dame")]),
+    ("relative-of-someone-unnamed-is-of-the-story-s-family", "Mr. Bennet and Mrs. Bennet sat with Jane. Mr. Gardiner "
+     "and Mrs. Gardiner came later. Mrs. Bennet spoke to Mr. Bennet, and Mr. Bennet smiled.\n\nKitty came in.\n\n"
+     "“Lydia is gone,” said her mother.", [("Lydia is gone,", "Mrs. Bennet", "her mother")]),
+    ("preposition-is-no-part-of-a-name", "“You are late,” said Ann Cole.\n\nTo John Dashwood it seemed unfair.\n\n"
+     "“Fanny is in her room, I suppose,” said he.",
+     [("You are late,", "Ann Cole", "Ann Cole"), ("Fanny is in her room, I suppose,", "John Dashwood", "he")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
