@@ -619,6 +619,13 @@ class Resolver:
 
     def _descriptor(self, m: Mention, para_start: int = 0, turn_of: str | None = None) -> Resolved:
         head = m.head or ""
+        if head == "other" and m.definite and m.text.split()[0].lower() == "the":
+            # "“…,” said the other": of the two who were talking, the one who did not speak last
+            people = [spk for _p, spk, _g, kind, _m in reversed(self.history[-6:]) if kind == "person"]
+            last = turn_of or (people[0] if people else None)  # who spoke the turn before
+            other = next((p for p in people if p != last), None)
+            if other and not self._heard(other):
+                return Resolved(other, "descriptor")
         if m.text.split()[0].lower() in ("his", "her", "their"):
             kin = self._kin(m, head)
             if kin:
