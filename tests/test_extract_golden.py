@@ -292,9 +292,10 @@ CASES = [
      "“Fanny is in her room, I suppose,” said he.",
      [("You are late,", "Ann Cole", "Ann Cole"), ("Fanny is in her room, I suppose,", "John Dashwood", "he")]),
     ("the-other-of-two-talking", "“Where have you been?” asked Elinor Dashwood.\n\n“In town,” said John Willoughby."
-     "\n\n“Alone?”\n\n“Quite alone,” replied the other.",
+     "\n\nElinor Dashwood frowned at the fire. “Alone?” she asked at last. Then, looking at Elinor Dashwood, “Quite "
+     "alone,” replied the other.",
      [("Where have you been?", "Elinor Dashwood", "Elinor Dashwood"), ("In town,", "John Willoughby", "John Willoughby"),
-      ("Alone?", "Elinor Dashwood", "Elinor Dashwood"), ("Quite alone,", "John Willoughby", "the other")]),
+      ("Alone?", "Elinor Dashwood", "she"), ("Quite alone,", "John Willoughby", "the other")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
