@@ -29,6 +29,8 @@ _END_PUNCT = regex.compile(r"[.!?…,;:—–\-]\W*$")
 _INNER_PUNCT = regex.compile(r"[.!?;:]\s")
 _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|show|program|programme|film|movie|book|"
                               r"series|album|song|magazine|newspaper|broadcast|column|documentary|play))[,:]?$", regex.IGNORECASE)
+# a paragraph that signs the quote above it: "— Hillary Clinton."
+_BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}?)\.?\s*")
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 
 
@@ -172,6 +174,12 @@ class Extractor:
                 and (pi == 0 or not self.has_quote(*self.paras[pi - 1])):
             # a quote opening its paragraph after narration: no earlier turn to continue
             cue = self._beat_after(sp, hi)
+        if cue is None and sp.closed:
+            if blank(text, sp.outer_end, p_end):
+                nxt_p = self.para_of(sp.outer_end) + 1
+                cue = self._byline(*self.paras[nxt_p]) if nxt_p < len(self.paras) else None
+            elif "\n" in text[sp.outer_end:sp.outer_end + 3]:  # "“Be yourself.” ⏎ — Oscar Wilde"
+                cue = self._byline(sp.outer_end, p_end)
         if cue is None and pi > 0 and blank(text, p_start, sp.open_at):
             # a quote opening its paragraph, after a paragraph that ends with a colon
             q_start, q_end = self.paras[pi - 1]
@@ -227,6 +235,18 @@ class Extractor:
         if c is not None and c.mention.kind == "name":
             return Cue(c.mention, c.cue, "action_beat")
         return None
+
+    def _byline(self, lo: int, hi: int) -> Cue | None:
+        """“…” ¶ — Hillary Clinton. : a line that is only a dash and a name signs the quote
+        before it (fact-check lists, epigraphs, pull quotes)."""
+        m = _BYLINE.fullmatch(self.text, lo, hi)
+        if m is None:
+            return None
+        toks = tokenize(self.text, m.start(1), m.end(1))
+        mention = self.finder._mention(toks, (0, len(toks) - 1)) if toks else None
+        if mention is None or mention.kind != "name":
+            return None
+        return Cue(mention, m.group(0).strip()[:1], "byline")
 
     def _fronted_participle(self, sp: Span, p_start: int, r_end: int) -> Cue | None:
         """“Calling Ross “exactly the partner I need,” Mrs. Clinton upbraided Burr": a sentence

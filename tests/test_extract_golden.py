@@ -296,6 +296,9 @@ CASES = [
      "alone,” replied the other.",
      [("Where have you been?", "Elinor Dashwood", "Elinor Dashwood"), ("In town,", "John Willoughby", "John Willoughby"),
       ("Alone?", "Elinor Dashwood", "she"), ("Quite alone,", "John Willoughby", "the other")]),
+    ("byline-paragraph-signs-the-quote", "\"I will look into it.\"\n\n- Hillary Clinton.\n\nShe has been looking "
+     "into it a long time.\n\n“Be yourself.”\n— Oscar Wilde",
+     [("I will look into it.", "Hillary Clinton", "Hillary Clinton"), ("Be yourself.", "Oscar Wilde", "Oscar Wilde")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
