@@ -515,7 +515,10 @@ class CueFinder:
                 if not verb:
                     continue
                 tail = [t for t in toks[v + verb[1]:] if t.word]
-                if len(tail) > 4 or any(t.low == "that" for t in tail):
+                after = toks[v + verb[1]] if v + verb[1] < len(toks) else None
+                # "…, he said, because …": a clause of its own may follow the cue
+                own_clause = after is not None and (after.text == "," or g.lex.is_(after.low, "subord"))
+                if (len(tail) > 4 and not own_clause) or any(t.low == "that" for t in tail[:2]):
                     break
                 r = g.np_before(toks, v - 1, c + 1)
                 if r and r[0] == c + 1:

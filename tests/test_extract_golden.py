@@ -299,6 +299,9 @@ CASES = [
     ("byline-paragraph-signs-the-quote", "\"I will look into it.\"\n\n- Hillary Clinton.\n\nShe has been looking "
      "into it a long time.\n\n“Be yourself.”\n— Oscar Wilde",
      [("I will look into it.", "Hillary Clinton", "Hillary Clinton"), ("Be yourself.", "Oscar Wilde", "Oscar Wilde")]),
+    ("trailing-cue-then-a-clause-of-its-own", "“We are close,” Kukura said. Trump’s focus on putting “America first” "
+     "appealed to him, he said, because he thought politicians were not doing enough.",
+     [("We are close,", "Kukura", "Kukura"), ("America first", "Kukura", "he")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
