@@ -487,7 +487,11 @@ class CueFinder:
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:
                     return None
             return Cue(m, toks[v].text if verb[1] == 1 else f"{toks[v].text} {toks[v + 1].text}", "quote_speaker_verb")
-        return self._trailing(toks, k) or (None if ended else self._according(toks, k))
+        if ended:
+            # the quote closed its sentence: a ", he said," further on belongs to the next one
+            # ("… the bully.” South Carolina, he said, was where …")
+            return None
+        return self._trailing(toks, k) or self._according(toks, k)
 
     def _according(self, toks: list[Tok], k: int) -> Cue | None:
         """“top secret” by the State Department, according to intelligence sources."""

@@ -302,6 +302,10 @@ CASES = [
     ("trailing-cue-then-a-clause-of-its-own", "“We are close,” Kukura said. Trump’s focus on putting “America first” "
      "appealed to him, he said, because he thought politicians were not doing enough.",
      [("We are close,", "Kukura", "Kukura"), ("America first", "Kukura", "he")]),
+    ("a-cue-inside-the-next-sentence-is-not-this-quote-s", "“Maybe we are letting the bully learn,” Jo Tripp said. "
+     "“We’re trying to show some mercy.” South Carolina, he said, was where they could fight.",
+     [("Maybe we are letting the bully learn,", "Jo Tripp", "Jo Tripp"),
+      ("We’re trying to show some mercy.", "Jo Tripp", "Jo Tripp")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
