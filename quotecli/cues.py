@@ -123,6 +123,8 @@ class Grammar:
                     continue
             break
         paren_end = None
+        if j - 1 >= lo and toks[j].text == "," and toks[j - 1].text == ")":
+            j -= 1  # "Gov. John Kasich (R-OH), said": the comma closes the parenthetical
         while j >= lo and toks[j].text == ")":  # parenthetical: (R-Fla.), kept in the mention as written
             paren_end = paren_end or j
             while j >= lo and toks[j].text != "(":

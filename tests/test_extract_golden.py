@@ -306,6 +306,9 @@ CASES = [
      "“We’re trying to show some mercy.” South Carolina, he said, was where they could fight.",
      [("Maybe we are letting the bully learn,", "Jo Tripp", "Jo Tripp"),
       ("We’re trying to show some mercy.", "Jo Tripp", "Jo Tripp")]),
+    ("comma-after-a-parenthetical-before-the-verb", "In Berea, after winning Ohio in the primary, Gov. John Kasich "
+     "(R-OH), said, “I’m getting ready to rent a covered wagon.”",
+     [("I’m getting ready to rent a covered wagon.", "John Kasich", "Gov. John Kasich (R-OH)")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
