@@ -56,6 +56,8 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     words = [w if len(w) <= 2 else w.rstrip(".") for w in run.split()]
     if words and (words[0].endswith(("’s", "'s")) or words[0] in ("I.", "I")):
         words = words[1:]  # "So's Nancy", "said I. Ask ...": not part of a name
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+        return None, "", None, None  # "Federal Reserve’s Beige Book": a thing someone owns
     while words and ((lex.is_(words[0].lower(), "func") or lex.is_(words[0].lower(), "prep"))
                      and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
         words = words[1:]  # "Then Blinken", "To John": no part of the name

@@ -384,6 +384,7 @@ def test_records_carry_rule_confidence_and_stable_id() -> None:
     ("Obama's Denis McDonough", "Denis McDonough"),
     ("OLD ACQUAINTANCE OF OLIVER", None),  # a heading
     ("Bishop of London", None),  # a title and a place: not "of London"
+    ("Federal Reserve’s Beige Book", None),  # a thing someone owns
     ("Charles de Gaulle", "Charles de Gaulle"),
 ])
 def test_capitalised_runs_read_as_names(run: str, name: str | None) -> None:
