@@ -112,6 +112,9 @@ class _Scanner:
         self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
+        # tokenised text ("he said , ‘ Oh tut ! ’"): punctuation stands apart, marks too
+        commas = text.count(",")
+        self.tokenised = commas >= 5 and text.count(" , ") >= 0.8 * commas
 
     def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool]:
         """(can open, can close) judged from the characters on either side of the mark."""
@@ -223,6 +226,14 @@ class _Scanner:
         if single and self._apostrophe(pos):
             return
         can_open, can_close = self._ctx(pos, len(ch))
+        if single and self.tokenised and not can_open and not can_close:
+            # a single mark standing apart in tokenised text: it closes the single quote that is
+            # open, else it opens one (a ’ never does)
+            top_single = bool(stack) and self.kind.get(stack[-1][1]) == "single"
+            if top_single and ch in self.openers.get(stack[-1][1], ()):
+                can_close = True
+            elif ch in self.openers and ch != "’":
+                can_open = True
         # Close the innermost open quote this mark can close.
         if stack:
             top_pos, top = stack[-1]

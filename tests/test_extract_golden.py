@@ -309,6 +309,10 @@ CASES = [
     ("comma-after-a-parenthetical-before-the-verb", "In Berea, after winning Ohio in the primary, Gov. John Kasich "
      "(R-OH), said, “I’m getting ready to rent a covered wagon.”",
      [("I’m getting ready to rent a covered wagon.", "John Kasich", "Gov. John Kasich (R-OH)")]),
+    # tokenised text (punctuation apart): single marks standing alone still pair up
+    ("tokenised-single-quotes", "‘ Take off your cap , child , ’ said Miss Betsey , ‘ and let me see you . ’\nMy "
+     "mother was afraid , and then , and so , and yes , she did .",
+     [("Take off your cap , child ,", "Miss Betsey", "Miss Betsey"), ("and let me see you .", "Miss Betsey", "Miss Betsey")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
