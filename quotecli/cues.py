@@ -16,6 +16,7 @@ from .tokens import Tok
 _MAX_NP = 8
 _LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
 _PP_HEADS = frozenset("in on at during after before over since throughout".split())
+_APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — a teacher — says"
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
@@ -135,7 +136,7 @@ class Grammar:
         if paren_end is not None and toks[j].text != ",":
             core = self.np_core_before(toks, j, lo)
             return (core[0], paren_end) if core else None
-        if toks[j].text == ",":  # apposition: "Trump, the Republican nominee, said"
+        if toks[j].text in _APPOS:  # apposition: "Trump, the Republican nominee, said" (or between dashes)
             return self._apposition_head(toks, j, lo)
         r = self.np_core_before(toks, j, lo)
         if r is not None and toks[r[1]].cap:
@@ -173,12 +174,12 @@ class Grammar:
         fallback = None
         # "the nominee, Jo Trump, said": a name as the apposition names the descriptor
         named = self._np_core_before(toks, j - 1, lo)
-        if not (named and named[0] - 1 >= lo and toks[named[0] - 1].text == ","
+        if not (named and named[0] - 1 >= lo and toks[named[0] - 1].text in _APPOS
                 and all(toks[x].cap for x in range(named[0], named[1] + 1))):
             named = None
         c = j - 1
         while c >= max(lo, j - 30):
-            if toks[c].text != ",":
+            if toks[c].text not in _APPOS:
                 c -= 1
                 continue
             core, shown_to = self.np_core_before(toks, c - 1, lo), None
@@ -191,7 +192,7 @@ class Grammar:
                 core = self.np_core_before(toks, k - 1, lo) if toks[k].text == "(" and k > lo else None
                 shown_to = c - 1 if core else None
             if core is None:
-                if c - 1 >= lo and toks[c - 1].text.isdigit() and c - 2 >= lo and toks[c - 2].text == ",":
+                if c - 1 >= lo and toks[c - 1].text.isdigit() and c - 2 >= lo and toks[c - 2].text in _APPOS:
                     c -= 2  # ", 22,": an age
                     continue
                 if named and c == named[0] - 1 and any(toks[x].text.endswith(("’s", "'s")) for x in range(max(lo, c - 8), c)):
@@ -204,7 +205,7 @@ class Grammar:
             if place:
                 b -= 1
             descriptive = place or self._described(toks, core)
-            if b >= lo and toks[b].text == "," and descriptive:
+            if b >= lo and toks[b].text in _APPOS and descriptive:
                 fallback = fallback or core
                 c = b
                 continue
@@ -553,6 +554,13 @@ class CueFinder:
                 m = self._mention(body, whole)
                 if m and m.kind in ("name", "descriptor", "group", "org"):
                     return Cue(m, ":", "speaker_colon")
+            f = next((i for i, t in enumerate(body[:3]) if t.low == "from"), None)
+            if f is not None and f + 1 < len(body):  # "From the report:", "More from Jones:"
+                ra = g.np_after(body, f + 1)
+                if ra and ra[1] == len(body) - 1:
+                    m = self._mention(body, ra)
+                    if m and m.kind in ("name", "descriptor", "org", "text"):
+                        return Cue(m, ":", "speaker_colon")
             if whole and whole[0] > 0 and body[whole[0] - 1].text in ("-", "—", "–"):
                 m = self._mention(body, whole)  # "Pollsters agree - Carl Bialik:" (a name after a dash)
                 if m and m.kind == "name":

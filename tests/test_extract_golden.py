@@ -313,6 +313,10 @@ CASES = [
     ("tokenised-single-quotes", "‘ Take off your cap , child , ’ said Miss Betsey , ‘ and let me see you . ’\nMy "
      "mother was afraid , and then , and so , and yes , she did .",
      [("Take off your cap , child ,", "Miss Betsey", "Miss Betsey"), ("and let me see you .", "Miss Betsey", "Miss Betsey")]),
+    ("apposition-between-dashes", "Jason Sims — a teacher from Mount Pleasant — says he decided late, and that the "
+     "endorsement was “a big deal.”", [("a big deal.", "Jason Sims", "Jason Sims")]),
+    ("from-the-source-colon", "More from Jones: “The partisanship of the state is a starting point.”",
+     [("The partisanship of the state is a starting point.", "Jones", "Jones")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
