@@ -613,7 +613,9 @@ class CueFinder:
                 if form.endswith("ing"):
                     participle = participle or body[v]
                 continue  # "wants to say": keep looking for the subject's verb
-            if form.endswith("ing") and m.kind not in ("name", "pronoun", "group", "descriptor", "relative"):
+            progressive = any(g.lex.is_(body[x].low, "aux") for x in range(r[1] + 1, v))  # "is already claiming"
+            if form.endswith("ing") and m.kind not in ("name", "pronoun", "group", "descriptor", "relative") \
+                    and not (m.kind == "org" and progressive):
                 participle = participle or body[v]
                 continue
             if form.endswith("ing") and m.kind == "descriptor" and m.head not in g.lex.descriptors:

@@ -386,7 +386,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             at = dataclasses.replace(m, start=sp.open_at) if f.rule == "beat_after" else m
             r = resolver.resolve(at, f.cue.antecedent, p_start, turn_of, text[sp.start:sp.end])
             r_speaker, how = r.speaker, r.how
-            resolver.remember(sp.start, r.speaker, m, r.how)
+            resolver.remember(m.start, r.speaker, m, r.how)
         q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r_speaker, m.text, f.cue.cue,
                   f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)

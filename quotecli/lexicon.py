@@ -111,7 +111,8 @@ def lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
     for line in _lines("words.tsv"):
         w, cat = line.split("\t")
-        words.setdefault(w, set()).add(cat)
+        for form in {w, w.replace("'", "’")}:  # "didn't" is also written "didn’t"
+            words.setdefault(form, set()).add(cat)
     confidence = {}
     for line in _lines("confidence.tsv"):
         rule, how, conf, *_rest = line.split("\t")

@@ -425,16 +425,24 @@ class Resolver:
         if s0 > para_start:
             spans.append((sentence_start(self.text, para_start, max(para_start, s0 - 1)), s0))
         for lo, hi in spans:
+            # a speaker named in this sentence's cue ("…,” Obama said after meeting Vladimir
+            # Putin.") is a person of it too, even when the name is one the scan did not keep
+            cued = [(p, spk) for p, spk, g, kind, _m in self.history[-3:]
+                    if lo <= p < hi and kind == "person" and (gender is None or g is None or g == gender)]
             i = bisect.bisect_left(self.mentions, (lo, ""))
             while i < len(self.mentions) and self.mentions[i][0] < hi:
                 p, full = self.mentions[i]
                 i += 1
                 if self._in_quote(p):
                     continue
+                if cued and cued[0][0] < p:
+                    return cued[0][1]
                 g = self.people[full].gender
                 if (gender is None or g is None or g == gender) and not self._heard(full) \
                         and not self._after_same_pronoun(gender, lo, p):
                     return full
+            if cued and not self._heard(cued[0][1]):
+                return cued[0][1]
         return None
 
     def _after_same_pronoun(self, gender: str | None, lo: int, p: int) -> bool:

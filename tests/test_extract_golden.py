@@ -317,6 +317,16 @@ CASES = [
      "endorsement was “a big deal.”", [("a big deal.", "Jason Sims", "Jason Sims")]),
     ("from-the-source-colon", "More from Jones: “The partisanship of the state is a starting point.”",
      [("The partisanship of the state is a starting point.", "Jones", "Jones")]),
+    ("negated-auxiliary-between-subject-and-verb", "Karen Weaver didn’t seem impressed with the comments Tuesday, "
+     "telling reporters, “A lot of people said the governor should step down.”",
+     [("A lot of people said the governor should step down.", "Karen Weaver", "Karen Weaver")]),
+    ("organisation-in-the-progressive", "The final results aren’t in, but John Kasich’s campaign is already claiming "
+     "victory in the so-called “governor’s bracket.”",
+     [("governor’s bracket.", "John Kasich’s campaign", "John Kasich’s campaign")]),
+    ("he-after-a-cue-naming-two", "“We have had problems with intrusions from Russia,” Obama said after meeting with "
+     "Russian President Vladimir Putin. He did not suggest retaliation. “Our goal is to set some norms.”",
+     [("We have had problems with intrusions from Russia,", "Obama", "Obama"),
+      ("Our goal is to set some norms.", "Obama", "He")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
