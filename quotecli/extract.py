@@ -288,6 +288,11 @@ class Extractor:
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "beat_after")
         return None
 
+    def _sentence_quote(self, sp: Span) -> bool:
+        """A quotation of whole sentences (it opens with a capital), not a phrase."""
+        head = self.text[sp.start:sp.start + 1]
+        return head.isupper()
+
     def short_turn(self, q: Quote) -> bool:
         """A dialogue turn: the quote's paragraph says little besides the quote ("…," said Ann.)."""
         lo = self.paras[self.para_of(q.start)][0]
@@ -341,7 +346,14 @@ class Extractor:
             # are sentences, a line break after “…,” he answered. is no new paragraph: he goes on.
             goes_on = pb == pa or (self.line_mode and pb == self.para_of(a.end) + 1 and a.closed
                                    and _more_words_than(text, a.outer_end, self.paras[pb - 1][1], 0))
-            out[i] = Found(f.span, out[i - 1].cue, "continuation" if goes_on else "turn")
+            src = out[i - 1]
+            if goes_on and out[i - 1].rule == "reported_partial" and self._sentence_quote(f.span):
+                # "“…,” McCaul said, though officials haven’t said it is “reopening.” “Remember, …”":
+                # a whole sentence goes on from the last whole quotation, not a phrase quoted in between
+                src = next((out[j] for j in range(i - 2, max(-1, i - 6), -1) if out[j].cue is not None
+                            and self.para_of(out[j].span.open_at) == pa and self._sentence_quote(out[j].span)
+                            and out[j].rule != "reported_partial"), src)
+            out[i] = Found(f.span, src.cue, "continuation" if goes_on else "turn")
         return out
 
 

@@ -327,6 +327,10 @@ CASES = [
      "Russian President Vladimir Putin. He did not suggest retaliation. “Our goal is to set some norms.”",
      [("We have had problems with intrusions from Russia,", "Obama", "Obama"),
       ("Our goal is to set some norms.", "Obama", "He")]),
+    ("whole-sentence-goes-on-from-the-last-whole-quote", "“There is new evidence,” McCaul said, though officials "
+     "haven’t said the FBI is “reopening” its inquiry. “Remember, a warrant needs probable cause.”",
+     [("There is new evidence,", "McCaul", "McCaul"), ("reopening", "Officials", "officials"),
+      ("Remember, a warrant needs probable cause.", "McCaul", "McCaul")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
