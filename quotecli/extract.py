@@ -18,7 +18,7 @@ import regex
 from .cues import Cue, CueFinder
 from .dialogue import fill_chains
 from .lexicon import lexicon
-from .marks import find_spans, has_marks, layout
+from .marks import find_spans, has_marks, layout, tokenised
 from .model import Quote, Span
 from .narrator import name_narrator
 from .resolve import Resolver
@@ -100,6 +100,8 @@ class Extractor:
         self.line_mode = "\n" in text and not blank
         self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
+        self.tokenised = tokenised(text)
+        self.dialogue = True
 
 
     def para_of(self, pos: int) -> int:
@@ -117,6 +119,7 @@ class Extractor:
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
             found.append(self._attribute(sp, prev, nxt))
         found = self._fallbacks(found)
+        self.dialogue = self._dialogue(found)
         if show_all:
             kept = {s.start for s in quotes}
             titles = [Found(s, None, "title") for s in spans if s.start not in kept]
@@ -288,6 +291,16 @@ class Extractor:
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "beat_after")
         return None
 
+    def _dialogue(self, found: list[Found]) -> bool:
+        """Whether the quotes talk to each other: most quote paragraphs follow another (a novel's
+        dialogue), or the text is tokenised (a corpus of fiction), as opposed to news, where a
+        quote paragraph mostly follows narration and an uncued one goes on, not answers."""
+        starts = {self.para_of(f.span.open_at) for f in found
+                  if blank(self.text, self.paras[self.para_of(f.span.open_at)][0], f.span.open_at)}
+        if len(starts) < 3:
+            return True
+        return sum(1 for p in starts if p - 1 in starts) > _DIALOGUE * len(starts) or self.tokenised
+
     def _sentence_quote(self, sp: Span) -> bool:
         """A quotation of whole sentences (it opens with a capital), not a phrase."""
         head = self.text[sp.start:sp.start + 1]
@@ -377,7 +390,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         sp = f.span
         para = ex.para_of(sp.open_at)
         if f.rule == "turn":
-            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex.short_turn)
+            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex.short_turn if ex.dialogue else _never)
             if q is not None:
                 out.append(q)
                 last_in_para[ex.para_of(sp.end)] = q
@@ -447,6 +460,13 @@ def _headline_echoes(out: list[Quote], loose: list[Quote], ex: Extractor, show_a
 def _squash(s: str) -> str:
     """Lower-case words only: a headline drops the period the body keeps."""
     return " ".join(_WORDS.findall(s.lower()))
+
+
+_DIALOGUE = 0.34  # share of quote paragraphs right after another above which quotes form dialogue
+
+
+def _never(_q: Quote) -> bool:
+    return False
 
 
 def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,

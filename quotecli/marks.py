@@ -112,9 +112,7 @@ class _Scanner:
         self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
-        # tokenised text ("he said , ‘ Oh tut ! ’"): punctuation stands apart, marks too
-        commas = text.count(",")
-        self.tokenised = commas >= 5 and text.count(" , ") >= 0.8 * commas
+        self.tokenised = tokenised(text)
 
     def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool]:
         """(can open, can close) judged from the characters on either side of the mark."""
@@ -268,6 +266,12 @@ class _Scanner:
         s, e = _strip(self.text, open_pos + len(open_ch), pos)
         if e > s:
             spans.append(Span(s, e, open_pos, pos + len(ch) - 1, open_ch, top_paras))
+
+
+def tokenised(text: str) -> bool:
+    """Tokenised text ("he said , ‘ Oh tut ! ’"): punctuation stands apart, marks too."""
+    commas = text.count(",")
+    return commas >= 5 and text.count(" , ") >= 0.8 * commas
 
 
 def has_marks(text: str) -> bool:

@@ -331,6 +331,11 @@ CASES = [
      "haven’t said the FBI is “reopening” its inquiry. “Remember, a warrant needs probable cause.”",
      [("There is new evidence,", "McCaul", "McCaul"), ("reopening", "Officials", "officials"),
       ("Remember, a warrant needs probable cause.", "McCaul", "McCaul")]),
+    ("news-quote-paragraph-goes-on-not-answers", "Ann Lee, the mayor, spoke at the rally on Monday about the plan."
+     "\n\n“We will build it,” Lee said.\n\nTom Reed, a councillor, opposed it.\n\n“It costs too much,” Reed said."
+     "\n\n“And it is late.”\n\nThe vote is next week.",
+     [("We will build it,", "Ann Lee", "Lee"), ("It costs too much,", "Tom Reed", "Reed"),
+      ("And it is late.", "Tom Reed", "Reed")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
