@@ -382,6 +382,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
     resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
+    resolver.dialogue = ex.dialogue
     score = confidence
     out: list[Quote] = []
     loose: list[Quote] = []

@@ -188,6 +188,9 @@ class Resolver:
         self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
         self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
         self._last_counts: dict[str, int] | None = None
+        # In a story, "the girl" is someone of the scene; in news a description that no title
+        # introduced ("the pope", "the order released Friday") stays as written.
+        self.dialogue = True
         self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
@@ -646,7 +649,7 @@ class Resolver:
                 return Resolved(titled[0], "descriptor")
             # "the senior Cruz adviser" works for Cruz: someone unnamed, not a person of the scene
             serves = any(w[:1].isupper() and w.lower().strip("’'s") in self.by_last for w in m.text.split()[1:-1])
-            if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role" and not serves:
+            if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role" and not serves and self.dialogue:
                 self._learn_genders(self.text)
                 # a description names someone of the scene, not a speaker from chapters ago
                 spk = self._referent(m.gender, m.start, para_start, turn_of, scene_only=True)

@@ -336,6 +336,11 @@ CASES = [
      "\n\n“And it is late.”\n\nThe vote is next week.",
      [("We will build it,", "Ann Lee", "Lee"), ("It costs too much,", "Tom Reed", "Reed"),
       ("And it is late.", "Tom Reed", "Reed")]),
+    ("news-description-without-a-title-stays-as-written", "Bernie Sanders spoke in Rome on Friday.\n\n“We need a "
+     "moral economy,” Sanders said.\n\nThe pope later flew home.\n\n“It is good manners,” the pope told reporters on "
+     "the plane.\n\nSanders left the city.\n\n“I am grateful,” Sanders said.",
+     [("We need a moral economy,", "Bernie Sanders", "Sanders"), ("It is good manners,", "The pope", "the pope"),
+      ("I am grateful,", "Bernie Sanders", "Sanders")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
