@@ -297,8 +297,8 @@ class Extractor:
         quote paragraph mostly follows narration and an uncued one goes on, not answers."""
         starts = {self.para_of(f.span.open_at) for f in found
                   if blank(self.text, self.paras[self.para_of(f.span.open_at)][0], f.span.open_at)}
-        if len(starts) < 3:
-            return True
+        if len(starts) < 4:
+            return True  # too few to tell
         return sum(1 for p in starts if p - 1 in starts) > _DIALOGUE * len(starts) or self.tokenised
 
     def _sentence_quote(self, sp: Span) -> bool:

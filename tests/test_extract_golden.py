@@ -333,14 +333,15 @@ CASES = [
       ("Remember, a warrant needs probable cause.", "McCaul", "McCaul")]),
     ("news-quote-paragraph-goes-on-not-answers", "Ann Lee, the mayor, spoke at the rally on Monday about the plan."
      "\n\n“We will build it,” Lee said.\n\nTom Reed, a councillor, opposed it.\n\n“It costs too much,” Reed said."
-     "\n\n“And it is late.”\n\nThe vote is next week.",
+     "\n\n“And it is late.”\n\nThe vote is next week.\n\n“We will win it,” Lee said.",
      [("We will build it,", "Ann Lee", "Lee"), ("It costs too much,", "Tom Reed", "Reed"),
-      ("And it is late.", "Tom Reed", "Reed")]),
+      ("And it is late.", "Tom Reed", "Reed"), ("We will win it,", "Ann Lee", "Lee")]),
     ("news-description-without-a-title-stays-as-written", "Bernie Sanders spoke in Rome on Friday.\n\n“We need a "
      "moral economy,” Sanders said.\n\nThe pope later flew home.\n\n“It is good manners,” the pope told reporters on "
-     "the plane.\n\nSanders left the city.\n\n“I am grateful,” Sanders said.",
+     "the plane.\n\nSanders left the city.\n\n“I am grateful,” Sanders said.\n\nHe flew home.\n\n“It was a "
+     "good trip,” Sanders said.",
      [("We need a moral economy,", "Bernie Sanders", "Sanders"), ("It is good manners,", "The pope", "the pope"),
-      ("I am grateful,", "Bernie Sanders", "Sanders")]),
+      ("I am grateful,", "Bernie Sanders", "Sanders"), ("It was a good trip,", "Bernie Sanders", "Sanders")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
