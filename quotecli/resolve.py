@@ -41,6 +41,9 @@ _NARRATION = 1500  # how far back the narration before a quotation is read for i
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
 _SUBJECT_PRONOUN = {"m": regex.compile(r"\b[Hh]e\b"), "f": regex.compile(r"\b[Ss]he\b")}
+# a name, then a speech verb: "Feinstein said", "Dianne Feinstein told"
+_SAYS_AFTER = regex.compile(r"(?:\p{Lu}[\p{L}'’.\-]*[ \t]+){0,3}\p{Lu}[\p{L}'’\-]*[ \t]+"
+                            r"(?:said|says|told|tells|asked|asks|added|adds|replied|wrote|writes)\b")
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
@@ -428,6 +431,7 @@ class Resolver:
         if s0 > para_start:
             spans.append((sentence_start(self.text, para_start, max(para_start, s0 - 1)), s0))
         for lo, hi in spans:
+            first = None
             # a speaker named in this sentence's cue ("…,” Obama said after meeting Vladimir
             # Putin.") is a person of it too, even when the name is one the scan did not keep
             cued = [(p, spk) for p, spk, g, kind, _m in self.history[-3:]
@@ -443,7 +447,12 @@ class Resolver:
                 g = self.people[full].gender
                 if (gender is None or g is None or g == gender) and not self._heard(full) \
                         and not self._after_same_pronoun(gender, lo, p):
-                    return full
+                    if first is None:
+                        first = full
+                    if _SAYS_AFTER.match(self.text, p):
+                        return full  # "Asked about Sullivan, Feinstein said": the one who speaks
+            if first is not None:
+                return first
             if cued and not self._heard(cued[0][1]):
                 return cued[0][1]
         return None

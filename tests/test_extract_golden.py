@@ -342,6 +342,8 @@ CASES = [
      "good trip,” Sanders said.",
      [("We need a moral economy,", "Bernie Sanders", "Sanders"), ("It is good manners,", "The pope", "the pope"),
       ("I am grateful,", "Bernie Sanders", "Sanders"), ("It was a good trip,", "Bernie Sanders", "Sanders")]),
+    ("pronoun-goes-to-the-one-who-speaks-in-its-sentence", "Asked Tuesday about Mary Lee, Ann Cole said “I know "
+     "nothing about it,” she said.", [("I know nothing about it,", "Ann Cole", "she")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
