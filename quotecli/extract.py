@@ -19,7 +19,7 @@ from .cues import Cue, CueFinder
 from .dialogue import fill_chains
 from .lexicon import lexicon
 from .marks import find_spans, has_marks, layout
-from .model import Quote, Span
+from .model import Quote, Span, fast_init
 from .narrator import name_narrator
 from .resolve import Resolver
 from .tokens import blank, sentence_end, sentence_start, tokenize
@@ -32,6 +32,7 @@ _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Found:
     """A span with its cue (or None) and the rule that credited it."""

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import lexicon
+from .model import fast_init
 from .tokens import Tok
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -22,6 +23,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", 
                         "dame", "monsieur", "mademoiselle", "mlle"})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     text: str

@@ -18,6 +18,7 @@ import functools
 import regex
 
 from .lexicon import lexicon, trie_alternation
+from .model import fast_init
 from .names import Mention, strip_titles, name_gender
 from .tokens import sentence_end, sentence_start
 
@@ -161,6 +162,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Resolved:
     speaker: str | None

@@ -17,6 +17,9 @@ _TOKEN = regex.compile(
     r"|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐\-][\p{L}\p{M}\p{N}]+)*(?:['’](?=\s))?"
     r"|\S"
 )
+# the same tokens with the white space before each: findall hands back plain strings, and the
+# offsets follow from their lengths (every non-space character is in some token)
+_TOKEN_WS = regex.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 _TERMINAL = regex.compile(r"(?:[.!?…]+|[.!?][\"”’)\]]+)(?=\s)")
 _TERMINAL_BACKWARDS = regex.compile(_TERMINAL.pattern, regex.REVERSE)
 
@@ -56,14 +59,16 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     attrs = _ATTRS.get
-    skip = -1
-    for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.span()
-        if s == skip:
+    pos = lo
+    skip = False  # the period an abbreviation took is the next token: skip it
+    for ws, w in _TOKEN_WS.findall(text, lo, hi):
+        s = pos + len(ws)
+        e = pos = s + len(w)
+        if skip:
+            skip = False
             continue
-        w = m.group()
         if e < hi and text[e] == "." and (w.lower() in abbr or w in abbr):
-            skip = e
+            skip = True
             e += 1
             w += "."
         append(_new_tuple(Tok, (w, s, e, *(attrs(w) or _attrs(w)))))
