@@ -37,7 +37,9 @@ _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|(?:\p{Lu}[\p{L}'’\-]+ )?\p{Lu}[\p{L}'’\-]+)"
     r"\s*(?=[,!?.;]|$)")  # "…, Lizzy?", "…, Aunt Charlotte,"
-_VOCATIVE_AT = regex.compile(r"[,;!?]")  # where a _VOCATIVE match can start, besides the text start
+# where a _VOCATIVE match can start, besides the text start: a [,;!?] and white space before a
+# capital or my/our/dear (every name _VOCATIVE reads opens with a capital)
+_VOCATIVE_AT = regex.compile(r"[,;!?](?=\s+(?:(?i:my|our|dear)|\p{Lu}))")
 _NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
