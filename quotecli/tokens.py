@@ -5,6 +5,7 @@ number of quotes, not with a full parse of the text.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import regex
@@ -54,7 +55,8 @@ def _attrs(w: str) -> tuple[str, bool, bool]:
 # any of it is read by the pattern alone.
 _SPACE_CANDIDATES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e" + "".join(map(chr, range(0x2000, 0x200c))) \
     + "\u2028\u2029\u202f\u205f\u3000\ufeff"
-_ODD_SPACE = tuple(c for c in _SPACE_CANDIDATES if c.isspace() != bool(regex.match(r"\s", c)))
+_ODD_SPACE = "".join(c for c in _SPACE_CANDIDATES if c.isspace() != bool(regex.match(r"\s", c)))
+_HAS_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACE)}]").search if _ODD_SPACE else (lambda s: None)
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # chunk (a run without white space) -> its tokens as (word, start, end, lower, cap, word?) with
 # offsets in the chunk; only chunks whose tokens do not depend on what follows them
@@ -70,7 +72,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     looks at what follows; those are read in place."""
     seg = text[lo:hi]
     out: list[Tok] = []
-    if any(c in seg for c in _ODD_SPACE):
+    if _HAS_ODD_SPACE(seg):
         _in_place(text, lo, hi, hi, out)
         return out
     append = out.append
@@ -138,20 +140,20 @@ def _in_place(text: str, lo: int, e: int, hi: int, out: list[Tok]) -> None:
 
 def _is_boundary(text: str, m) -> bool:
     """A terminal that is not the period of an abbreviation or initial."""
-    k = m.end()
-    while k < len(text) and text[k].isspace():
+    j, k = m.span()
+    n = len(text)
+    while k < n and text[k].isspace():
         k += 1
-    if k < len(text) and text[k].islower():
+    if k < n and text[k].islower():
         return False  # "(R-Fla.) said": a sentence does not start in lower case
-    if text[m.start()] != ".":
+    if text[j] != ".":
         return True
-    j = m.start()
     k = j
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
-    word = text[k:j]
-    if not word:
+    if k == j:
         return True
+    word = text[k:j]
     abbr = lexicon().abbreviations
     if word.lower() in abbr or word in abbr:
         return False
