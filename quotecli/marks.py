@@ -39,8 +39,12 @@ def _tables():
     multi = sorted((m for m in marks if len(m) > 1), key=len, reverse=True)
     single = "".join(sorted(m for m in marks if len(m) == 1))
     pattern = regex.compile("|".join([*(regex.escape(m) for m in multi), "[" + regex.escape(single) + "]"]))
+    # the same for text that is all ASCII, where only the ASCII marks can occur: faster to scan
+    ascii_single = "".join(c for c in single if c.isascii())
+    ascii_pattern = regex.compile("|".join([*(regex.escape(m) for m in multi if m.isascii()),
+                                            *(["[" + regex.escape(ascii_single) + "]"] if ascii_single else [])]) or "(?!)")
     return ({o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks),
-            frozenset("".join(marks)), lex.elisions)
+            frozenset("".join(marks)), lex.elisions, ascii_pattern)
 
 
 def blank_line_paragraphs(text: str) -> bool:
@@ -111,7 +115,8 @@ class _Scanner:
         self.text = text
         self.ptb = ptb
         self.paras, blank = paras or layout(text)
-        self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions = _tables()
+        (self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions,
+         self.ascii_pattern) = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
 
@@ -146,7 +151,8 @@ class _Scanner:
     def scan(self) -> list[Span]:
         text = self.text
         paras = self.paras
-        marks = [(m.start(), m[0]) for m in self.pattern.finditer(text)]
+        pattern = self.ascii_pattern if text.isascii() else self.pattern
+        marks = [(m.start(), m[0]) for m in pattern.finditer(text)]
         spans: list[Span] = []
         mi = 0
         stack: list[tuple[int, str]] = []  # (offset, mark) of open quotes
