@@ -58,6 +58,8 @@ _SPACE_CANDIDATES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e" + "".j
 _ODD_SPACE = "".join(c for c in _SPACE_CANDIDATES if c.isspace() != bool(regex.match(r"\s", c)))
 _HAS_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACE)}]").search if _ODD_SPACE else (lambda s: None)
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# marks that are always a token of their own, never part of a word's token
+_PUNCT = ",.;:!?()[]\"“”‘«»…—–*/"
 # chunk (a run without white space) -> its tokens as (word, start, end, lower, cap, word?) with
 # offsets in the chunk; only chunks whose tokens do not depend on what follows them
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
@@ -100,9 +102,18 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
     abbr = lexicon().abbreviations
     toks = []
     n = len(chunk)
+    core = chunk.rstrip(_PUNCT)
+    word = core.lstrip(_PUNCT)
+    if not word or (word.isascii() and word.isalnum()):
+        # ASCII letters and digits with marks from _PUNCT around them: the word, and each mark
+        # alone, as the pattern reads them
+        lead = len(core) - len(word)
+        words = [*chunk[:lead], *([word] if word else []), *chunk[len(core):]]
+    else:
+        words = _TOKEN.findall(chunk)
     pos = 0
     skip = False  # the period an abbreviation took is the next token: skip it
-    for w in _TOKEN.findall(chunk):
+    for w in words:
         s = pos
         e = pos = s + len(w)
         if skip:
