@@ -38,3 +38,8 @@ def test_ascii_classes_keep_the_matches():
 def test_ascii_marks_pattern():
     t = marks._tables()
     _same(t[3], t[7])
+
+
+def test_ascii_words_pattern():
+    from quotecli import extract
+    _same(extract._WORDS, extract._WORDS_ASCII)
