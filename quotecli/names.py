@@ -111,7 +111,7 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     hit = _PARSED.get(key)
     if hit is None:
         m = _parse_mention(toks, source)
-        if len(_PARSED) >= 100_000:
+        if len(_PARSED) >= 10_000:
             _PARSED.clear()  # bounded
         hit = _PARSED[key] = (None,) if m is None else (
             m.text, m.start - base, m.end - base, m.kind, m.name, m.title, m.honorific, m.head, m.gender, m.plural, m.definite)

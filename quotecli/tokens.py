@@ -124,7 +124,7 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
             e += 1
             w += "."
         toks.append((w, s, e, *(_ATTRS.get(w) or _attrs(w))))
-    if len(_CHUNKS) >= 200_000:
+    if len(_CHUNKS) >= 20_000:
         _CHUNKS.clear()  # bounded
     out = _CHUNKS[chunk] = tuple(toks)
     return out
