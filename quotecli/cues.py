@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
+from .model import fast_init
 from .names import PARTICLES, Mention, parse_mention
 from .tokens import Tok
 
@@ -20,6 +21,7 @@ _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — 
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A rule's finding for one quote: the mention, the cue word and the rule."""

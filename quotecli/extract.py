@@ -17,9 +17,9 @@ import regex
 
 from .cues import Cue, CueFinder
 from .dialogue import fill_chains
-from .lexicon import lexicon
+from .lexicon import ascii_classes, lexicon
 from .marks import find_spans, has_marks, layout, tokenised
-from .model import Quote, Span
+from .model import Quote, Span, fast_init
 from .narrator import name_narrator
 from .resolve import Resolver
 from .tokens import blank, sentence_end, sentence_start, tokenize
@@ -32,8 +32,10 @@ _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|
 # a paragraph that signs the quote above it: "— Hillary Clinton."
 _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}?)\.?\s*")
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_WORDS_ASCII = regex.compile(ascii_classes(_WORDS.pattern))  # the same on text that is all ASCII
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Found:
     """A span with its cue (or None) and the rule that credited it."""
@@ -53,14 +55,15 @@ def is_title(text: str, span: Span) -> bool:
 
     With sentence punctuation at its end it is a title only where titles stand: after a
     possessive or a word like "on" or "program" (on MSNBC's “Morning Joe,” ...)."""
-    s = text[span.start:span.end]
-    if len(s) > 80:
+    if span.end - span.start > 80:
         return False
-    words = _WORDS.findall(s)
+    s = text[span.start:span.end]
+    words = (_WORDS_ASCII if s.isascii() else _WORDS).findall(s)
     if not words or len(words) > 8:
         return False
-    title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words) and words[0][:1].isupper()
-    if not (title_case or (words[0][:1].isdigit() and len(words) <= 2)):
+    head = words[0][:1]
+    title_case = head.isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
+    if not (title_case or (head.isdigit() and len(words) <= 2)):
         return False
     if not _END_PUNCT.search(s):
         return True

@@ -156,3 +156,33 @@ def trie_alternation(words: list[str]) -> str:
 
     return build(root)
 
+
+
+_ASCII_MEMBERS = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z", "M": "", "N": "0-9"}
+
+
+def ascii_classes(pattern: str) -> str:
+    """`pattern` for text that is all ASCII (str.isascii()): each \\p{Lu}, \\p{Ll}, \\p{L}, \\p{M}
+    or \\p{N} stands for its ASCII members ([A-Z], [a-z], [A-Za-z], none, [0-9]), which is all it
+    can meet in such text: the same matches, and the engine scans plain ranges faster.
+    Any other \\p{...} class is refused (KeyError)."""
+    out, i, in_set = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if pattern.startswith("\\p{", i):
+                j = pattern.index("}", i)
+                members = _ASCII_MEMBERS[pattern[i + 3:j]]
+                out.append(members if in_set else (f"[{members}]" if members else "(?!)"))
+                i = j + 1
+                continue
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_set:
+            in_set = True
+        elif c == "]" and in_set:
+            in_set = False
+        out.append(c)
+        i += 1
+    return "".join(out)

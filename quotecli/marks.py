@@ -8,6 +8,7 @@ it (the multi-paragraph convention) or closes it first (quotes across hard line 
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -18,8 +19,9 @@ _SPACE = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029\u200b\u202f\u3000")
 _OPEN_BEFORE = frozenset("([{<—–-/:;=|")  # characters after which a mark opens a quote
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/|*")  # characters before which a mark closes one
 # line ends: \n, \r\n and a lone \r (old Mac files) all end a line
-_BLANK_LINE = regex.compile(r"(?:\r\n?|\n)[ \t\f\v\u00a0]*(?:\r\n?|\n)")
-_NEWLINE = regex.compile(r"\r\n?|\n")
+# (literal characters only: the standard re module reads them the same, and faster)
+_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\f\v\u00a0]*(?:\r\n?|\n)")
+_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 @functools.cache
@@ -37,8 +39,12 @@ def _tables():
     multi = sorted((m for m in marks if len(m) > 1), key=len, reverse=True)
     single = "".join(sorted(m for m in marks if len(m) == 1))
     pattern = regex.compile("|".join([*(regex.escape(m) for m in multi), "[" + regex.escape(single) + "]"]))
+    # the same for text that is all ASCII, where only the ASCII marks can occur: faster to scan
+    ascii_single = "".join(c for c in single if c.isascii())
+    ascii_pattern = regex.compile("|".join([*(regex.escape(m) for m in multi if m.isascii()),
+                                            *(["[" + regex.escape(ascii_single) + "]"] if ascii_single else [])]) or "(?!)")
     return ({o: frozenset(c) for o, c in openers.items()}, frozenset(closers), kind, pattern, frozenset(marks),
-            frozenset("".join(marks)), lex.elisions)
+            frozenset("".join(marks)), lex.elisions, ascii_pattern)
 
 
 def blank_line_paragraphs(text: str) -> bool:
@@ -109,7 +115,8 @@ class _Scanner:
         self.text = text
         self.ptb = ptb
         self.paras, blank = paras or layout(text)
-        self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions = _tables()
+        (self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions,
+         self.ascii_pattern) = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
         self.tokenised = tokenised(text)
@@ -145,7 +152,8 @@ class _Scanner:
     def scan(self) -> list[Span]:
         text = self.text
         paras = self.paras
-        marks = [(m.start(), m.group()) for m in self.pattern.finditer(text)]
+        pattern = self.ascii_pattern if text.isascii() else self.pattern
+        marks = [(m.start(), m[0]) for m in pattern.finditer(text)]
         spans: list[Span] = []
         mi = 0
         stack: list[tuple[int, str]] = []  # (offset, mark) of open quotes
@@ -223,8 +231,15 @@ class _Scanner:
         single = kind == "single"
         if single and self._apostrophe(pos):
             return
-        can_open, can_close = self._ctx(pos, len(ch))
-        if single and self.tokenised and not can_open and not can_close:
+        # (can open, can close) judged from the characters on either side of the mark (_ctx)
+        t = self.text
+        p = t[pos - 1] if pos > 0 else "\n"
+        n = t[pos + len(ch)] if pos + len(ch) < len(t) else "\n"
+        p_space = p in _SPACE
+        n_space = n in _SPACE
+        can_open = not n_space and (p_space or p in _OPEN_BEFORE or p in self.mark_chars)
+        can_close = not p_space and (n_space or n in _CLOSE_AFTER or n in self.mark_chars)
+        if single and self.tokenised and p_space and n_space:
             # a single mark standing apart in tokenised text: it closes the single quote that is
             # open, else it opens one (a ’ never does)
             top_single = bool(stack) and self.kind.get(stack[-1][1]) == "single"

@@ -5,10 +5,37 @@ its field names, so fields may be added but never renamed or dropped.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 
 
+def fast_init(cls):
+    """Give a frozen slots dataclass an __init__ that stores its slots directly.
+
+    Same signature, same defaults, same object: the generated frozen __init__ goes through
+    object.__setattr__ by name for every field, which is most of the cost of a small record
+    built for every quote and mention. (No field of these classes has a default factory.)"""
+    ns: dict = {}
+    params, body = [], []
+    for f in dataclasses.fields(cls):
+        assert f.default_factory is dataclasses.MISSING and f.init
+        ns[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            ns[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"_set_{f.name}(self, {f.name})")
+    exec(f"def __init__(self, {', '.join(params)}):\n    " + "\n    ".join(body), ns)
+    init = ns["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    cls.__init__ = init
+    return cls
+
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A quoted span found by the mark scanner; offsets exclude the marks."""
@@ -30,6 +57,7 @@ class Span:
         return self.close_at + 1 if self.close_at >= 0 else self.end
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One quotation occurrence with its resolved speaker."""

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import lexicon
+from .model import fast_init
 from .tokens import Tok
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -22,6 +23,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", 
                         "dame", "monsieur", "mademoiselle", "mlle"})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     text: str
@@ -96,10 +98,32 @@ def name_gender(name_words: list[str], honorific: str | None, title: list[str]) 
     return None
 
 
+# parse_mention is a pure function of its tokens' words, their offsets relative to the first
+# and the source text they span: the same mentions ("he", "said Mr. Bennet") come again and
+# again. Cached by that key as (text, start, end relative to the first token, other fields).
+_PARSED: dict = {}
+
+
 def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     """Classify the tokens of a speaker mention; `source` gives its text exactly as written."""
     if not toks:
         return None
+    base = toks[0].start
+    key = (source[base:toks[-1].end] if source is not None else None,
+           *[(t[0], t[1] - base, t[2] - base, t[3], t[4], t[5]) for t in toks])
+    hit = _PARSED.get(key)
+    if hit is None:
+        m = _parse_mention(toks, source)
+        if len(_PARSED) >= 10_000:
+            _PARSED.clear()  # bounded
+        hit = _PARSED[key] = (None,) if m is None else (
+            m.text, m.start - base, m.end - base, m.kind, m.name, m.title, m.honorific, m.head, m.gender, m.plural, m.definite)
+    if hit[0] is None:
+        return None
+    return Mention(hit[0], hit[1] + base, hit[2] + base, *hit[3:])
+
+
+def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     lex = lexicon()
     # drop surrounding punctuation, but not the end of a parenthetical: "(R-Utah)"
     while toks and not toks[-1].word and not (toks[-1].text == ")" and any(t.text == "(" for t in toks)):

@@ -17,7 +17,8 @@ import functools
 
 import regex
 
-from .lexicon import lexicon, trie_alternation
+from .lexicon import ascii_classes, lexicon, trie_alternation
+from .model import fast_init
 from .names import Mention, strip_titles, name_gender
 from .tokens import sentence_end, sentence_start
 
@@ -26,6 +27,7 @@ _WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|P
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # (each pattern opens with a capital-letter test, so the engine skips lower-case text quickly)
 _CAPWORD = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]+")
+_CAPWORD_ASCII = regex.compile(ascii_classes(_CAPWORD.pattern))  # for text that is all ASCII: faster
 _RUN = regex.compile(
     rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
 )
@@ -36,7 +38,9 @@ _VOCATIVE = regex.compile(
     r"(?:^|[,;!?]\s+)(?:(?i:my|our)\s+(?i:dear|good)\s+|(?i:dear)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’\-]+|(?:\p{Lu}[\p{L}'’\-]+ )?\p{Lu}[\p{L}'’\-]+)"
     r"\s*(?=[,!?.;]|$)")  # "…, Lizzy?", "…, Aunt Charlotte,"
-_VOCATIVE_AT = regex.compile(r"[,;!?]")  # where a _VOCATIVE match can start, besides the text start
+# where a _VOCATIVE match can start, besides the text start: a [,;!?] and white space before a
+# capital or my/our/dear (every name _VOCATIVE reads opens with a capital)
+_VOCATIVE_AT = regex.compile(r"[,;!?](?=\s+(?:(?i:my|our|dear)|\p{Lu}))")
 _NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
@@ -94,9 +98,11 @@ _CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*[ \t]+$")
 
 
 @functools.cache
-def _name_verb_re() -> regex.Pattern:
-    """"Piglet asked": a capitalised word, then a speech verb (the verbs as one trie)."""
-    return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+{trie_alternation(sorted(_speaking_verbs()))}\b")
+def _name_verb_re(ascii: bool = False) -> regex.Pattern:
+    """"Piglet asked": a capitalised word, then a speech verb (the verbs as one trie); with
+    `ascii`, the same pattern for text that is all ASCII."""
+    pattern = rf"(\p{{Lu}}[\p{{Ll}}'’\-]+)[ \t]+{trie_alternation(sorted(_speaking_verbs()))}\b"
+    return regex.compile(ascii_classes(pattern) if ascii else pattern)
 
 
 def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
@@ -110,7 +116,7 @@ def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
         if m and m.group(1) in verbs:
             low = m.group(2).lower()
             seen[low] = seen.get(low, 0) + 1
-    for m in _name_verb_re().finditer(text):
+    for m in _name_verb_re(text.isascii()).finditer(text):
         if m.start() and text[m.start() - 1] in " \t" and _CAP_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue  # the end of a longer name: "Christopher Robin said"
         low = m.group(1).lower()
@@ -167,6 +173,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Resolved:
     speaker: str | None
@@ -293,7 +300,7 @@ class Resolver:
         interesting = unique.keys() | singles | _plain_first_names()
         seen = {pos for pos, _ in self._mentions}
         run_starts = [r[0] for r in runs]
-        for m in _CAPWORD.finditer(text):
+        for m in (_CAPWORD_ASCII if text.isascii() else _CAPWORD).finditer(text):
             word = m.group()
             low = word.lower()
             if low not in interesting or m.start() in seen:

@@ -5,6 +5,7 @@ number of quotes, not with a full parse of the text.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import regex
@@ -50,42 +51,120 @@ def _attrs(w: str) -> tuple[str, bool, bool]:
     return a
 
 
+# White space that str.split() and the pattern's \s do not agree on (\x1c-\x1f): a window with
+# any of it is read by the pattern alone.
+_SPACE_CANDIDATES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e" + "".join(map(chr, range(0x2000, 0x200c))) \
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+_ODD_SPACE = "".join(c for c in _SPACE_CANDIDATES if c.isspace() != bool(regex.match(r"\s", c)))
+_HAS_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACE)}]").search if _ODD_SPACE else (lambda s: None)
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# marks that are always a token of their own, never part of a word's token
+_PUNCT = ",.;:!?()[]\"“”‘«»…—–*/"
+# chunk (a run without white space) -> its tokens as (word, start, end, lower, cap, word?) with
+# offsets in the chunk; only chunks whose tokens do not depend on what follows them
+_CHUNKS: dict[str, tuple[tuple, ...]] = {}
+
+
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
-    """Tokens of text[lo:hi]; a known abbreviation keeps its period (Sen., Mr.)."""
-    abbr = lexicon().abbreviations
+    """Tokens of text[lo:hi]; a known abbreviation keeps its period (Sen., Mr.).
+
+    The window is split at white space and each chunk read once per process (cached): no
+    token crosses white space, and a chunk's tokens are the same wherever it stands, unless it
+    ends in an initial's period ("J. Edgar") or an apostrophe, the two cases where the pattern
+    looks at what follows; those are read in place."""
+    seg = text[lo:hi]
     out: list[Tok] = []
+    if _HAS_ODD_SPACE(seg):
+        _in_place(text, lo, hi, hi, out)
+        return out
     append = out.append
+    get = _CHUNKS.get
+    find = seg.find
+    pos = 0
+    for chunk in seg.split():
+        s = find(chunk, pos)
+        pos = s + len(chunk)
+        toks = get(chunk)
+        if toks is None:
+            c = chunk[-1]
+            if c == "'" or c == "’" or (c == "." and len(chunk) > 1 and (chunk[-2] in _ASCII_UPPER or not chunk[-2].isascii())):
+                _in_place(text, s + lo, pos + lo, hi, out)
+                continue
+            toks = _chunk(chunk)
+        s += lo
+        for w, cs, ce, low, cap, word in toks:
+            append(_new_tuple(Tok, (w, s + cs, s + ce, low, cap, word)))
+    return out
+
+
+def _chunk(chunk: str) -> tuple[tuple, ...]:
+    """The tokens of a chunk read alone (cached)."""
+    abbr = lexicon().abbreviations
+    toks = []
+    n = len(chunk)
+    core = chunk.rstrip(_PUNCT)
+    word = core.lstrip(_PUNCT)
+    if not word or (word.isascii() and word.isalnum()):
+        # ASCII letters and digits with marks from _PUNCT around them: the word, and each mark
+        # alone, as the pattern reads them
+        lead = len(core) - len(word)
+        words = [*chunk[:lead], *([word] if word else []), *chunk[len(core):]]
+    else:
+        words = _TOKEN.findall(chunk)
+    pos = 0
+    skip = False  # the period an abbreviation took is the next token: skip it
+    for w in words:
+        s = pos
+        e = pos = s + len(w)
+        if skip:
+            skip = False
+            continue
+        if e < n and chunk[e] == "." and (w.lower() in abbr or w in abbr):
+            skip = True
+            e += 1
+            w += "."
+        toks.append((w, s, e, *(_ATTRS.get(w) or _attrs(w))))
+    if len(_CHUNKS) >= 20_000:
+        _CHUNKS.clear()  # bounded
+    out = _CHUNKS[chunk] = tuple(toks)
+    return out
+
+
+def _in_place(text: str, lo: int, e: int, hi: int, out: list[Tok]) -> None:
+    """Append the tokens that start in text[lo:e], read in the window that ends at hi."""
+    abbr = lexicon().abbreviations
     attrs = _ATTRS.get
     skip = -1
     for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.span()
+        s, t_end = m.span()
+        if s >= e:
+            break
         if s == skip:
             continue
         w = m.group()
-        if e < hi and text[e] == "." and (w.lower() in abbr or w in abbr):
-            skip = e
-            e += 1
+        if t_end < hi and text[t_end] == "." and (w.lower() in abbr or w in abbr):
+            skip = t_end
+            t_end += 1
             w += "."
-        append(_new_tuple(Tok, (w, s, e, *(attrs(w) or _attrs(w)))))
-    return out
+        out.append(_new_tuple(Tok, (w, s, t_end, *(attrs(w) or _attrs(w)))))
 
 
 def _is_boundary(text: str, m) -> bool:
     """A terminal that is not the period of an abbreviation or initial."""
-    k = m.end()
-    while k < len(text) and text[k].isspace():
+    j, k = m.span()
+    n = len(text)
+    while k < n and text[k].isspace():
         k += 1
-    if k < len(text) and text[k].islower():
+    if k < n and text[k].islower():
         return False  # "(R-Fla.) said": a sentence does not start in lower case
-    if text[m.start()] != ".":
+    if text[j] != ".":
         return True
-    j = m.start()
     k = j
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
-    word = text[k:j]
-    if not word:
+    if k == j:
         return True
+    word = text[k:j]
     abbr = lexicon().abbreviations
     if word.lower() in abbr or word in abbr:
         return False
