@@ -106,7 +106,6 @@ class Extractor:
         self.tokenised = tokenised(text)
         self.dialogue = True
 
-
     def para_of(self, pos: int) -> int:
         i = _bisect_right(self.para_starts, pos) - 1
         return i if i > 0 else 0
@@ -384,8 +383,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         return []  # most paragraphs of most archives: nothing to do
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
-    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found])
-    resolver.dialogue = ex.dialogue
+    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.dialogue)
     score = confidence
     out: list[Quote] = []
     loose: list[Quote] = []
@@ -394,7 +392,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         sp = f.span
         para = ex.para_of(sp.open_at)
         if f.rule == "turn":
-            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex.short_turn if ex.dialogue else _never)
+            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex.short_turn, ex.dialogue)
             if q is not None:
                 out.append(q)
                 last_in_para[ex.para_of(sp.end)] = q
@@ -469,17 +467,14 @@ def _squash(s: str) -> str:
 _DIALOGUE = 0.34  # share of quote paragraphs right after another above which quotes form dialogue
 
 
-def _never(_q: Quote) -> bool:
-    return False
-
-
 def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,
-          score, earlier: list[Quote], short_turn) -> Quote | None:
+          score, earlier: list[Quote], short_turn, dialogue: bool = True) -> Quote | None:
     """An uncued quote opening a paragraph right after a quote paragraph.
 
     A name addressed in the previous turn ("My dear Mr. Bennet, ...") answers. After a short
     dialogue turn the exchange alternates: the last earlier speaker who is not the previous
-    one answers. Otherwise (a long paragraph, as in news) the previous speaker goes on.
+    one answers. Otherwise (a long paragraph, or a text that is no dialogue: news) the previous
+    speaker goes on.
     """
     prev = last.get(para - 1, earlier[-1] if earlier else None)
     src, rule = prev, "continuation"
@@ -490,7 +485,7 @@ def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], reso
                          score("alternation", "addressee", sp.closed), resolution="addressee")
         # In a run of short dialogue turns, the other party answers: the last speaker before
         # prev's who is not prev's. After a long narrative paragraph (news), prev goes on.
-        for q in reversed(earlier[-8:] if short_turn(prev) else []):
+        for q in reversed(earlier[-8:] if dialogue and short_turn(prev) else []):
             if q.speaker and prev.speaker and q.speaker != prev.speaker:
                 src, rule = q, "alternation"
                 break

@@ -187,7 +187,7 @@ class Resolver:
     people present ("I told Hillary ...").
     """
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, dialogue: bool = True):
         self.text = text
         self.quoted = sorted(quoted or [])
         self._q_starts = [q[0] for q in self.quoted]
@@ -200,7 +200,7 @@ class Resolver:
         self._last_counts: dict[str, int] | None = None
         # In a story, "the girl" is someone of the scene; in news a description that no title
         # introduced ("the pope", "the order released Friday") stays as written.
-        self.dialogue = True
+        self.dialogue = dialogue
         self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
