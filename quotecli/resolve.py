@@ -197,7 +197,7 @@ class Resolver:
         self._by_title: dict[str, list[str]] | None = None
         self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
         self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
-        self._last_counts: dict[str, int] | None = None
+        self._story_family: str | None = None
         # In a story, "the girl" is someone of the scene; in news a description that no title
         # introduced ("the pope", "the order released Friday") stays as written.
         self.dialogue = dialogue
@@ -584,9 +584,7 @@ class Resolver:
             return None
         owner_gender = {"his": "m", "her": "f"}.get(m.text.split()[0].lower())
         owner = self._recent_person(owner_gender, m.start) if owner_gender else None
-        # the family of the story: a surname met both as "Mr." and as "Mrs."
-        family = {k.split()[-1] for k in self.people if k.startswith("Mr. ")} & \
-            {k.split()[-1] for k in self.people if k.startswith("Mrs. ")}
+        family = self._family()
         if owner and " " not in owner:
             full = self.by_first.get(owner.lower(), set())
             owner = next(iter(full)) if len(full) == 1 else owner  # "Elizabeth" -> Elizabeth Bennet
@@ -595,26 +593,27 @@ class Resolver:
             if cand in self.people and cand != owner:
                 return cand
         if family:
-            # the family of the story: the one whose name the text gives most often
-            if len(family) > 1:
-                counts = self._surname_counts()
-                ranked = sorted(family, key=lambda f: -counts.get(f, 0))
-                if counts.get(ranked[0], 0) < 2 * counts.get(ranked[1], 0):
-                    return None
-                family = {ranked[0]}
-            cand = f"{hon} {next(iter(family))}"
+            cand = f"{hon} {family}"
             if cand in self.people:
                 return cand
         return None
 
-    def _surname_counts(self) -> dict[str, int]:
-        """How often each last name is mentioned: computed once a document."""
-        if self._last_counts is None:
-            self._last_counts = {}
+    def _family(self) -> str | None:
+        """The family of the story: of the surnames met both as "Mr." and as "Mrs.", the one the
+        text names most often, at least twice as often as the next. Once a document."""
+        if self._story_family is None:
+            family = {k.split()[-1] for k in self.people if k.startswith("Mr. ")} & \
+                {k.split()[-1] for k in self.people if k.startswith("Mrs. ")}
+            counts: dict[str, int] = {}
             for _pos, full in self.mentions:
                 last = full.split()[-1]
-                self._last_counts[last] = self._last_counts.get(last, 0) + 1
-        return self._last_counts
+                if last in family:
+                    counts[last] = counts.get(last, 0) + 1
+            ranked = sorted(family, key=lambda f: (-counts.get(f, 0), f))
+            if len(ranked) > 1 and counts.get(ranked[0], 0) < 2 * counts.get(ranked[1], 0):
+                ranked = []
+            self._story_family = ranked[0] if ranked else ""
+        return self._story_family or None
 
     def _titled(self) -> dict[str, list[str]]:
         """Title word -> the people introduced with it ("secretary" -> Antony Blinken)."""
