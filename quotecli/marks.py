@@ -268,7 +268,10 @@ class _Scanner:
             if not can_open:
                 return  # possessive (Hamas’) or stray
         elif not can_open and can_close:
-            return  # a stray closing double
+            if stack and stack[-1][1] == ch and self.kind.get(ch) == "double":
+                # “abhorrent“: the opening mark typed again where the closing one belongs
+                self._close(stack, pos, spans, top_paras, ch)
+            return  # else a stray closing double
         if stack and not single and self.kind.get(stack[-1][1]) == "double" and ch in self.openers.get(stack[-1][1], ()):
             # An opening double inside an open double of the same style: the earlier one was stray.
             stack.pop()

@@ -344,6 +344,9 @@ CASES = [
       ("I am grateful,", "Bernie Sanders", "Sanders"), ("It was a good trip,", "Bernie Sanders", "Sanders")]),
     ("pronoun-goes-to-the-one-who-speaks-in-its-sentence", "Asked Tuesday about Mary Lee, Ann Cole said “I know "
      "nothing about it,” she said.", [("I know nothing about it,", "Ann Cole", "she")]),
+    ("opening-mark-typed-where-the-closing-one-belongs", "Sen. Ted Cruz, also a GOP hopeful, called the KKK “abhorrent“ "
+     "in a tweet Sunday. Marco Rubio said it was “ugly.”",
+     [("abhorrent", "Ted Cruz", "Sen. Ted Cruz"), ("ugly.", "Marco Rubio", "Marco Rubio")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
