@@ -69,6 +69,11 @@ def is_title(text: str, span: Span) -> bool:
         return True
     if _INNER_PUNCT.search(s.rstrip(".,;:!?… ")):
         return False  # "Yes. No." is speech
+    return _titled_here(text, span)
+
+
+def _titled_here(text: str, span: Span) -> bool:
+    """What stands before the span is where titles stand: a possessive, "on", "titled", "show"."""
     before = text[max(0, span.open_at - 30):span.open_at].rstrip()
     return bool(_TITLE_BEFORE.search(before))
 
@@ -114,7 +119,9 @@ class Extractor:
         text = self.text
         spans = find_spans(text, self.ptb, self.layout)
         self._open_marks = [s.open_at for s in spans]
-        quotes = [s for s in spans if not is_title(text, s) or self._said_right_after(s)]
+        # a title a speech cue follows at once is speech (»Ja«, said Jonas), unless what stands
+        # before it says title (on CBS's “Face the Nation,” Paul Ryan said ...)
+        quotes = [s for s in spans if not is_title(text, s) or (self._said_right_after(s) and not _titled_here(text, s))]
         found: list[Found] = []
         for i, sp in enumerate(quotes):
             prev = quotes[i - 1] if i else None

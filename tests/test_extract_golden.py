@@ -347,6 +347,8 @@ CASES = [
     ("opening-mark-typed-where-the-closing-one-belongs", "Sen. Ted Cruz, also a GOP hopeful, called the KKK “abhorrent“ "
      "in a tweet Sunday. Marco Rubio said it was “ugly.”",
      [("abhorrent", "Ted Cruz", "Sen. Ted Cruz"), ("ugly.", "Marco Rubio", "Marco Rubio")]),
+    ("show-title-before-a-cue-stays-a-title", "In an interview on CBS's “Face the Nation,” House Speaker Paul D. Ryan "
+     "said the protests were “a warning.”", [("a warning.", "Paul D. Ryan", "House Speaker Paul D. Ryan")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
