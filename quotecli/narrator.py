@@ -112,8 +112,8 @@ def name_narrator(quotes: list[Quote], text: str, resolver: Resolver,
         if _first_person(q):
             q = dataclasses.replace(q, speaker=name, resolution=RESOLUTION, confidence=score(q, RESOLUTION))
         elif q.mention_start in undone and q.speaker and _key(q.speaker) == key:
-            q = dataclasses.replace(q, speaker=undone[q.mention_start], resolution="as-written")
-            q = dataclasses.replace(q, confidence=score(q, "as-written"))
+            q = dataclasses.replace(q, speaker=undone[q.mention_start], resolution="as-written",
+                                    confidence=score(q, "as-written"))
         out.append(q)
     return out
 
