@@ -304,8 +304,11 @@ class Extractor:
         """Whether the quotes talk to each other: most quote paragraphs follow another (a novel's
         dialogue), or the text is tokenised (a corpus of fiction), as opposed to news, where a
         quote paragraph mostly follows narration and an uncued one goes on, not answers."""
-        starts = {self.para_of(f.span.open_at) for f in found
-                  if blank(self.text, self.paras[self.para_of(f.span.open_at)][0], f.span.open_at)}
+        starts = set()
+        for f in found:
+            pi = self.para_of(f.span.open_at)
+            if pi not in starts and blank(self.text, self.paras[pi][0], f.span.open_at):
+                starts.add(pi)
         if len(starts) < 4:
             return True  # too few to tell
         return sum(1 for p in starts if p - 1 in starts) > _DIALOGUE * len(starts) or self.tokenised

@@ -50,7 +50,13 @@ def _key(name: str) -> str | None:
 
 def _proper(text: str, word: str) -> bool:
     """Written with a capital in mid-sentence somewhere: a name, not "Ah" or "Exactly"."""
-    return regex.search(rf"[\p{{Ll}},] {regex.escape(word)}\b", text) is not None
+    i = text.find(" " + word)
+    while i > 0:
+        after = i + 1 + len(word)
+        if (text[i - 1].islower() or text[i - 1] == ",") and not (after < len(text) and text[after].isalnum()):
+            return True
+        i = text.find(" " + word, i + 1)
+    return False
 
 
 def narrator_name(quotes: list[Quote], text: str) -> str | None:
