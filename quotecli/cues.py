@@ -682,6 +682,16 @@ class CueFinder:
             k -= 1
         if k < 1:
             return None
+        if toks[k].word and g.verb_at(toks, k) is None:
+            # "Reid told reporters that he had spoken …": the hearer stands between verb and clause
+            for h in range(k - 1, max(0, k - 4), -1):
+                if not toks[h].word:
+                    break
+                hv = g.verb_at(toks, h)
+                if hv:
+                    if g.lex.verbs.get(hv[0]) in g.lex.hearer_object:
+                        k = h
+                    break
         verb = g.verb_at(toks, k) if toks[k].word else None
         if verb is None or verb[0].endswith("ing") or g.passive(toks, k):
             return None

@@ -349,6 +349,8 @@ CASES = [
      [("abhorrent", "Ted Cruz", "Sen. Ted Cruz"), ("ugly.", "Marco Rubio", "Marco Rubio")]),
     ("show-title-before-a-cue-stays-a-title", "In an interview on CBS's “Face the Nation,” House Speaker Paul D. Ryan "
      "said the protests were “a warning.”", [("a warning.", "Paul D. Ryan", "House Speaker Paul D. Ryan")]),
+    ("reported-speech-after-a-hearer", "Mayor Ann Ross told reporters that Governor Lee Park had promised them the plan "
+     "was “fully funded.”", [("fully funded.", "Ann Ross", "Mayor Ann Ross")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
