@@ -127,6 +127,15 @@ def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
 
 
 @functools.cache
+def _gendered_description() -> regex.Pattern:
+    """"a girl", "the little boy": a determiner, up to two words, a noun of known gender."""
+    lex = lexicon()
+    heads = sorted((h for h, (kind, g) in lex.descriptors.items() if kind == "role" and g in ("m", "f")),
+                   key=len, reverse=True)
+    return regex.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(heads) + r")\b")
+
+
+@functools.cache
 def _plain_first_names() -> frozenset[str]:
     """First names that are not also titles or common words ("Sir", "Will" stay out)."""
     lex = lexicon()
@@ -536,11 +545,8 @@ class Resolver:
         """With nobody named to stand for a he/she, the person the narration last described by a
         gendered noun ("a girl", "the boy"): "The girl". Stories of unnamed people."""
         if self._described is None:
-            lex = self.lex
-            heads = sorted((h for h, (kind, g) in lex.descriptors.items() if kind == "role" and g in ("m", "f")),
-                           key=len, reverse=True)
-            pat = regex.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(heads) + r")\b")
-            self._described = [(x.start(), x.group(1)) for x in pat.finditer(self.text) if not self._in_quote(x.start())]
+            self._described = [(x.start(), x.group(1)) for x in _gendered_description().finditer(self.text)
+                               if not self._in_quote(x.start())]
         i = bisect.bisect_left(self._described, (pos, ""))
         for p, head in reversed(self._described[max(0, i - 20):i]):
             if p < pos - _NARRATION * 2:
@@ -663,7 +669,8 @@ class Resolver:
             if len(titled) == 1:
                 return Resolved(titled[0], "descriptor")
             # "the senior Cruz adviser" works for Cruz: someone unnamed, not a person of the scene
-            serves = any(w[:1].isupper() and w.lower().strip("’'s") in self.by_last for w in m.text.split()[1:-1])
+            serves = any(w[:1].isupper() and w.lower().removesuffix("’s").removesuffix("'s") in self.by_last
+                         for w in m.text.split()[1:-1])
             if m.definite and self.lex.descriptors.get(head, ("role", ""))[0] == "role" and not serves and self.dialogue:
                 self._learn_genders(self.text)
                 # a description names someone of the scene, not a speaker from chapters ago

@@ -351,6 +351,8 @@ CASES = [
      "said the protests were “a warning.”", [("a warning.", "Paul D. Ryan", "House Speaker Paul D. Ryan")]),
     ("reported-speech-after-a-hearer", "Mayor Ann Ross told reporters that Governor Lee Park had promised them the plan "
      "was “fully funded.”", [("fully funded.", "Ann Ross", "Mayor Ann Ross")]),
+    ("description-serving-a-name-ending-in-s", "Bernie Sanders met Mary Lee on Monday. “We are close,” said the "
+     "senior Sanders aide.", [("We are close,", "The senior Sanders aide", "the senior Sanders aide")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
