@@ -431,11 +431,12 @@ class Resolver:
                 break
         if turn_of is not None:
             return self._recent_person(gender, before)
-        i = bisect.bisect_left(self.mentions, (before, ""))
-        for pos, full in reversed(self.mentions[max(0, i - _LOOK_BACK):i]):
+        ments, people = self.mentions, self.people
+        i = bisect.bisect_left(ments, (before, ""))
+        for pos, full in reversed(ments[max(0, i - _LOOK_BACK):i]):
             if self._in_quote(pos):
                 continue  # people named inside a quotation are talked about, not talking
-            g = self.people[full].gender
+            g = people[full].gender
             if (gender is None or g == gender) and not self._heard(full):  # far back, a name must fit
                 return full
         return None
@@ -452,15 +453,16 @@ class Resolver:
             # Putin.") is a person of it too, even when the name is one the scan did not keep
             cued = [(p, spk) for p, spk, g, kind, _m in self.history[-3:]
                     if lo <= p < hi and kind == "person" and (gender is None or g is None or g == gender)]
-            i = bisect.bisect_left(self.mentions, (lo, ""))
-            while i < len(self.mentions) and self.mentions[i][0] < hi:
-                p, full = self.mentions[i]
+            ments, people = self.mentions, self.people
+            i = bisect.bisect_left(ments, (lo, ""))
+            while i < len(ments) and ments[i][0] < hi:
+                p, full = ments[i]
                 i += 1
                 if self._in_quote(p):
                     continue
                 if cued and cued[0][0] < p:
                     return cued[0][1]
-                g = self.people[full].gender
+                g = people[full].gender
                 if (gender is None or g is None or g == gender) and not self._heard(full) \
                         and not self._after_same_pronoun(gender, lo, p):
                     if first is None:
@@ -506,13 +508,14 @@ class Resolver:
             return None
         best: str | None = None
         best_sent = -1
-        j = bisect.bisect_left(self.mentions, (lo, ""))
-        while j < len(self.mentions) and self.mentions[j][0] < hi:
-            p, full = self.mentions[j]
+        ments, people = self.mentions, self.people
+        j = bisect.bisect_left(ments, (lo, ""))
+        while j < len(ments) and ments[j][0] < hi:
+            p, full = ments[j]
             j += 1
             if self._in_quote(p) or (p < cue_end and full == last):
                 continue
-            g = self.people[full].gender
+            g = people[full].gender
             if (gender is None or g == gender) and not self._heard(full) and not self._after_same_pronoun(gender, lo, p):
                 sent = sentence_start(self.text, lo, p + 1)
                 if sent > best_sent:
