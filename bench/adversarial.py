@@ -38,6 +38,8 @@ KINDS = {
     "unnamed people": lambda n: ("A girl sat down.\n\n“Why?” she asked.\n\n“Because,” he said.\n\n" * (n // 58 + 1))[:n],
     # a headline echoed by every paragraph of the body
     "headline echoes": lambda n: "Lee says plan ‘a disaster’\n\n" + ("Lee called it “a disaster” again.\n\n" * (n // 36 + 1))[:n],
+    # tokenised text (commas set apart): single marks standing alone pair up
+    "tokenised single marks": lambda n: ("he said , ' yes , ' and , ‘ no ’ , ' " * (n // 36 + 1))[:n],
     # descriptions of a titled person between the quotes
     "titled descriptions": lambda n: "Dr. Howard Archie came.\n\n" + ("The doctor sat. “Well?” he asked.\n\n" * (n // 36 + 1))[:n],
 }
