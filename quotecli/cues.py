@@ -468,8 +468,8 @@ class CueFinder:
             verb = g.verb_at(toks, v)
             if not verb:
                 continue
-            if verb[0].endswith("ing") and k < len(toks) and toks[k].low == "and":
-                break  # "“very encouraged” and Trump calling it …": the next clause's own quote
+            if verb[0].endswith("ing"):
+                break  # "“…” and Trump calling it …", "“…” on Twitter before claiming": no cue of this quote
             r = g.np_before(toks, v - 1, k)
             if r and r[0] > k and all(
                     toks[x].word and not g.verb_at(toks, x) and not g.verbish(toks, x)

@@ -353,6 +353,9 @@ CASES = [
      "was “fully funded.”", [("fully funded.", "Ann Ross", "Mayor Ann Ross")]),
     ("description-serving-a-name-ending-in-s", "Bernie Sanders met Mary Lee on Monday. “We are close,” said the "
      "senior Sanders aide.", [("We are close,", "The senior Sanders aide", "the senior Sanders aide")]),
+    ("participle-after-a-quote-is-no-cue-of-it", "Donald Trump said the deadlock has “kept us safe” on Twitter before "
+     "claiming that open borders were “tearing families apart.”",
+     [("kept us safe", "Donald Trump", "Donald Trump"), ("tearing families apart.", "Donald Trump", "Donald Trump")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
