@@ -655,7 +655,8 @@ class CueFinder:
                 if m0 and m0.kind in ("name", "pronoun", "descriptor") and all(
                         g.lex.is_(x.low, "func") or not x.word for x in body[:r0[0]]):
                     return Cue(m0, participle.text, "participle")
-            if m and m.kind in ("name", "group", "descriptor", "org"):
+            if m and m.kind in ("name", "group", "descriptor", "org") and sentence_start:
+                # (a window that opens mid-sentence, after an earlier quote, holds no subject)
                 return Cue(m, participle.text, "participle")
             # "Donald Trump, who is battling Carson in the polls, has picked up …, telling": the
             # name that opens the sentence, before its apposition or relative clause
