@@ -608,6 +608,12 @@ class CueFinder:
                 # first verb, not its object
                 first = self._clause_subject(body, v)
                 if first is not None:
+                    # "Clinton said Trump is responsible and accused him of “…”": a subject inside
+                    # what someone reported is not the one who goes on to speak
+                    fi = next((x for x in range(v) if body[x].start == first.start), None)
+                    outer = self._outer_source(body, fi) if fi is not None else None
+                    if outer is not None:
+                        return Cue(outer[0], cue, "participle" if participle is not None else rule_found)
                     return Cue(first, cue, "participle" if participle is not None else rule_found)
             r = g.np_before(body, v - 1, 0) if v > 0 else None
             m = self._mention(body, r)

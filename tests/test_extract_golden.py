@@ -356,6 +356,9 @@ CASES = [
     ("participle-after-a-quote-is-no-cue-of-it", "Donald Trump said the deadlock has “kept us safe” on Twitter before "
      "claiming that open borders were “tearing families apart.”",
      [("kept us safe", "Donald Trump", "Donald Trump"), ("tearing families apart.", "Donald Trump", "Donald Trump")]),
+    ("coordinated-verb-after-reported-speech", "Hillary Clinton, also campaigning in Wisconsin, said Trump is "
+     "responsible for his events and accused him of “inciting violent behavior.”",
+     [("inciting violent behavior.", "Hillary Clinton", "Hillary Clinton")]),
     ("said-I-at-a-sentence-end-is-the-pronoun", "“Thank you,” said I. Ann smiled.",
      [("Thank you,", "I", "I")]),
     ("narrator-named-by-the-others", "“Well, Marlowe, what do you make of it?” asked Holt.\n\n“Very little,” said I."
