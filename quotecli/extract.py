@@ -306,12 +306,15 @@ class Extractor:
         quote paragraph mostly follows narration and an uncued one goes on, not answers."""
         starts = set()
         for f in found:
-            pi = self.para_of(f.span.open_at)
-            if pi not in starts and blank(self.text, self.paras[pi][0], f.span.open_at):
-                starts.add(pi)
+            if self.opens_paragraph(f.span.open_at):
+                starts.add(self.para_of(f.span.open_at))
         if len(starts) < 4:
             return True  # too few to tell
         return sum(1 for p in starts if p - 1 in starts) > _DIALOGUE * len(starts) or self.tokenised
+
+    def opens_paragraph(self, at: int) -> bool:
+        """Whether only blanks stand between the paragraph's start and `at` (a quote mark)."""
+        return blank(self.text, self.paras[self.para_of(at)][0], at)
 
     def _sentence_quote(self, sp: Span) -> bool:
         """A quotation of whole sentences (it opens with a capital), not a phrase."""
@@ -432,8 +435,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         spans = {f.span.start: f.span for f in found}
 
         def opens_para(q: Quote) -> bool:
-            sp = spans[q.start]
-            return blank(text, ex.paras[ex.para_of(sp.open_at)][0], sp.open_at)
+            return ex.opens_paragraph(spans[q.start].open_at)
 
         out = fill_chains(sorted(out + [q for q in loose if q.rule == "none"], key=lambda q: q.start),
                           ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver)
@@ -452,12 +454,12 @@ def _headline_echoes(out: list[Quote], loose: list[Quote], ex: Extractor, show_a
     the same quotation: it is counted once, where the body gives its speaker ("Flynn says
     Trump 'absolutely right'" over "Flynn said Trump was “absolutely right” in ..."). With
     `show_all` the headline copy stays, credited to nobody."""
-    head = ex.text[slice(*ex.paras[0])].strip()
-    # a headline opens with words, not with a quote ("“Hello,” said Ann." opens a story), and is short
-    if len(ex.paras) < 2 or not out or out[0].start >= ex.paras[0][1] or "\n" in head or len(head) > 200 \
-            or not head[:1].isalnum():
+    if len(ex.paras) < 2 or not out or out[0].start >= (head_end := ex.paras[0][1]):
         return out
-    head_end = ex.paras[0][1]
+    head = ex.text[ex.paras[0][0]:head_end].strip()
+    # a headline opens with words, not with a quote ("“Hello,” said Ann." opens a story), and is short
+    if "\n" in head or len(head) > 200 or not head[:1].isalnum():
+        return out
     body = [_squash(q.text) for q in out + loose if q.start >= head_end]
     keep = []
     for q in out:

@@ -157,7 +157,6 @@ def trie_alternation(words: list[str]) -> str:
     return build(root)
 
 
-
 _ASCII_MEMBERS = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z", "M": "", "N": "0-9"}
 
 

@@ -74,10 +74,6 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return layout(text)[0]
 
 
-def _split(text: str, sep) -> list[tuple[int, int]]:
-    return _split_at(text, [m.span() for m in sep.finditer(text)])
-
-
 def _split_at(text: str, seps: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges between separators (start, end), empty ones left out."""
     out, pos = [], 0
@@ -121,15 +117,15 @@ class _Scanner:
         self.lookahead = 1 if blank else 15
         self.tokenised = tokenised(text)
 
-    def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool]:
-        """(can open, can close) judged from the characters on either side of the mark."""
+    def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool, bool]:
+        """(can open, can close, stands apart) judged from the characters on either side of the mark."""
         t = self.text
         p = t[i - 1] if i > 0 else "\n"
         n = t[i + width] if i + width < len(t) else "\n"
         p_space, n_space = p in _SPACE, n in _SPACE
         can_open = not n_space and (p_space or p in _OPEN_BEFORE or p in self.mark_chars)
         can_close = not p_space and (n_space or n in _CLOSE_AFTER or n in self.mark_chars)
-        return can_open, can_close
+        return can_open, can_close, p_space and n_space
 
     def _apostrophe(self, i: int) -> bool:
         """A single mark inside a word (don’t), before an elided word ('em, ’90s) or 'n'."""
@@ -218,7 +214,7 @@ class _Scanner:
             mi += 1
             if self.kind.get(mk) != kind or (kind == "single" and self._apostrophe(pos)):
                 continue
-            can_open, can_close = self._ctx(pos, len(mk))
+            can_open, can_close, _ = self._ctx(pos, len(mk))
             if mk in self.openers[opener] and (can_close or not can_open) and pos != s:
                 return "close"
             return None
@@ -231,15 +227,8 @@ class _Scanner:
         single = kind == "single"
         if single and self._apostrophe(pos):
             return
-        # (can open, can close) judged from the characters on either side of the mark (_ctx)
-        t = self.text
-        p = t[pos - 1] if pos > 0 else "\n"
-        n = t[pos + len(ch)] if pos + len(ch) < len(t) else "\n"
-        p_space = p in _SPACE
-        n_space = n in _SPACE
-        can_open = not n_space and (p_space or p in _OPEN_BEFORE or p in self.mark_chars)
-        can_close = not p_space and (n_space or n in _CLOSE_AFTER or n in self.mark_chars)
-        if single and self.tokenised and p_space and n_space:
+        can_open, can_close, apart = self._ctx(pos, len(ch))
+        if single and self.tokenised and apart:
             # a single mark standing apart in tokenised text: it closes the single quote that is
             # open, else it opens one (a ’ never does)
             top_single = bool(stack) and self.kind.get(stack[-1][1]) == "single"

@@ -33,11 +33,6 @@ class Tok(NamedTuple):
     word: bool  # starts with a letter or digit (not punctuation)
 
 
-def tok(text: str, start: int, end: int) -> Tok:
-    head = text[:1]
-    return Tok(text, start, end, text.lower(), head.isupper(), head.isalnum())
-
-
 # word -> (lower case, capitalised, a word): the same words come again and again
 _ATTRS: dict[str, tuple[str, bool, bool]] = {}
 _new_tuple = tuple.__new__
