@@ -123,6 +123,24 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     return Mention(hit[0], hit[1] + base, hit[2] + base, *hit[3:])
 
 
+def strip_titles_and_affiliation(words: list[str]) -> tuple[list[str], list[str], str | None]:
+    """strip_titles, and "Sen. Marco Rubio of Florida", "Archbishop Aris Shirvanian of the
+    Armenian Patriarchate" lose the place or employer after "of/from/at": the person is the name
+    before it (the mention keeps the whole phrase as written).
+
+    Only when what comes first is a person's name (a known first name, or a title or honorific
+    before it), so "the University of Texas" and "Secretary of State Antony Blinken" keep their "of"."""
+    lex = lexicon()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "from", "at")), None)
+    if cut is not None and cut >= 2 and cut + 1 < len(words):
+        after = words[cut + 2] if words[cut + 1] == "the" and cut + 2 < len(words) else words[cut + 1]
+        if after[:1].isupper():
+            title, name, honorific = strip_titles(words[:cut])
+            if len(name) >= 2 and (title or honorific or _norm(name[0]) in lex.first_names):
+                return title, name, honorific
+    return strip_titles(words)
+
+
 def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
     lex = lexicon()
     # drop surrounding punctuation, but not the end of a parenthetical: "(R-Utah)"
@@ -175,7 +193,7 @@ def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None
     while len(core) > 1 and (core[0].lower() in ("the", "a", "an") or (
             lex.is_(core[0].lower(), "func") and core[0].lower() not in ("mr", "mrs", "ms", "dr"))):
         core = core[1:]
-    title, name, honorific = strip_titles(core)
+    title, name, honorific = strip_titles_and_affiliation(core)
     if not name:
         return None
     if title and name[0].lower() in ("of", "for") and len(name) > 1:

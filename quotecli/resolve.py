@@ -19,7 +19,7 @@ import regex
 
 from .lexicon import ascii_classes, lexicon, trie_alternation
 from .model import fast_init
-from .names import Mention, strip_titles, name_gender
+from .names import Mention, strip_titles_and_affiliation, name_gender
 from .tokens import sentence_end, sentence_start
 
 # a capitalised word; a period only after an initial or a short title, never a sentence end
@@ -73,7 +73,7 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     last = words[-1]
     if last.endswith(_POSS):
         words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
-    title, name, honorific = strip_titles(words)
+    title, name, honorific = strip_titles_and_affiliation(words)
     if honorific and len(name) == 1 and name[0][:1].isupper():
         hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
         return "honorific", f"{hon} {name[0]}", None, lex.first_names.get(honorific)

@@ -378,6 +378,14 @@ CASES = [
      "\n\n“Tom, you look tired,” said Ann.\n\n“I am,” I said.\n\n“Not always,” I said.\n\n“Is that so?” said "
      "Tom.", [("Sit down, Tom,", "Ann", "Ann"), ("Thanks,", "I", "I"), ("Tom, you look tired,", "Ann", "Ann"),
               ("I am,", "I", "I"), ("Not always,", "I", "I"), ("Is that so?", "Tom", "Tom")]),
+    # the place or employer after a person's name is no part of it, so the surname clusters
+    ("affiliation-after-name", "“We will hold the line,” said Sen. Nora Quill of Vermont. Later, Quill said: "
+     "“Nothing has changed.”", [("We will hold the line,", "Nora Quill", "Sen. Nora Quill of Vermont"),
+                                ("Nothing has changed.", "Nora Quill", "Quill")]),
+    ("affiliation-after-titled-name", "As Archbishop Aris Shirvanian of the Patriarchate of Ravenna told reporters, "
+     "“We endured.”", [("We endured.", "Aris Shirvanian", "Archbishop Aris Shirvanian of the Patriarchate of Ravenna")]),
+    ("of-inside-an-institution", "“Tuition will rise,” the University of Oakridge said in a statement.",
+     [("Tuition will rise,", "University of Oakridge", "the University of Oakridge")]),
 ]
 
 
@@ -436,6 +444,7 @@ def test_records_carry_rule_confidence_and_stable_id() -> None:
     ("Bishop of London", None),  # a title and a place: not "of London"
     ("Federal Reserve’s Beige Book", None),  # a thing someone owns
     ("Charles de Gaulle", "Charles de Gaulle"),
+    ("Rep. Tom Cole of Oklahoma", "Tom Cole"),  # a place after the name
 ])
 def test_capitalised_runs_read_as_names(run: str, name: str | None) -> None:
     from quotecli.resolve import _read_run
