@@ -141,6 +141,8 @@ class Grammar:
         if toks[j].text in _APPOS:  # apposition: "Trump, the Republican nominee, said" (or between dashes)
             return self._apposition_head(toks, j, lo)
         r = self.np_core_before(toks, j, lo)
+        if r is not None:
+            r = self._with_post_modifier(toks, r, k, lo)
         if r is not None and toks[r[1]].cap:
             # "Jeffrey Lewis of the Martin Center wrote": the person before "of (the) Organisation"
             p = r[0] - 1 - (r[0] - 1 > lo and toks[r[0] - 1].low == "the")
@@ -167,6 +169,40 @@ class Grammar:
                         return inner
                     break
         return r
+
+    def _with_post_modifier(self, toks: list[Tok], r: tuple[int, int], k: int, lo: int) -> tuple[int, int]:
+        """A subject with a participle phrase after its noun is the whole phrase: "a poll
+        released Thursday found", "a report issued by the Senate said" (not the Senate)."""
+        i, j = r
+        if i - 2 > lo and toks[i - 1].low == "by" and toks[i - 2].low in self.lex.postmodifiers:
+            inner = self.np_core_before(toks, i - 3, lo)
+            if inner and self._described(toks, inner):
+                return inner[0], j
+        if toks[j].low in self.lex.postmodifiers and j > i:
+            while j + 1 <= k and toks[j + 1].word and (self.lex.is_(toks[j + 1].low.rstrip("."), "time") or toks[j + 1].cap
+                                                        or toks[j + 1].text[:1].isdigit()
+                                                        or toks[j + 1].low in ("last", "this", "earlier", "by", "on", "in")):
+                j += 1  # "released last year", "reviewed by The Post"
+        return i, j
+
+    def _post_modifier_end(self, toks: list[Tok], j: int) -> int:
+        """End of a participle phrase after an inverted subject's noun: "according to a poll
+        released Thursday", "said the chief known as Bob, speaking …"."""
+        if j + 1 >= len(toks) or toks[j + 1].low not in self.lex.postmodifiers:
+            return j
+        k = j + 1
+        while k + 1 < len(toks) and k - j < 7:
+            n = toks[k + 1]
+            if n.low == "and" and toks[k].cap and k + 2 < len(toks) and toks[k + 2].cap:
+                k += 1  # "filed by the Securities and Exchange Commission": one name
+                continue
+            if not n.word or self.verb_at(toks, k + 1) or self.lex.is_(n.low, "aux") or self.lex.is_(n.low, "subord") \
+                    or self.lex.is_(n.low, "conj") or n.low in ("who", "which", "that"):
+                break
+            if self.lex.is_(n.low, "prep") and k + 2 < len(toks) and self.lex.is_(toks[k + 2].low.rstrip("."), "time"):
+                break  # "reached by phone on Monday": the time belongs to the saying
+            k += 1
+        return k
 
     def _apposition_head(self, toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase an apposition ending at the comma toks[j] describes. The apposition
@@ -380,8 +416,8 @@ class Grammar:
             n = toks[j + 1]
             if not n.word or self.lex.is_(n.low, "prep") or self.lex.is_(n.low, "conj") or self.verb_at(toks, j + 1) \
                     or self.lex.is_(n.low, "aux") or self.filler(n) or self.verbish(toks, j + 1) or n.low.endswith("ing") \
-                    or n.low in ("who", "whom", "whose", "which", "that"):
-                break  # "said the girl firmly", "said the doctor, standing"
+                    or n.low in ("who", "whom", "whose", "which", "that") or n.low in self.lex.postmodifiers:
+                break  # "said the girl firmly", "said the doctor, standing", "said the chief known as"
             j += 1
         if j == i:
             return None
@@ -394,7 +430,7 @@ class Grammar:
             while k + 1 < len(toks) and (self.namelike(toks[k + 1]) or self.is_det(toks[k])) and k - j < 5:
                 k += 1
             j = k
-        return i, j
+        return i, self._post_modifier_end(toks, j)
 
     def subject_at_start(self, toks: list[Tok]) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, ending where its verb begins; after a short

@@ -45,6 +45,7 @@ class Lexicon:
     titles: frozenset[str]  # lower-case title words and phrases
     title_words: dict[str, str]  # abbreviated title -> the word a description uses ("dr" -> "doctor")
     modifiers: frozenset[str]
+    postmodifiers: frozenset[str]  # participles after a noun: "a poll released Thursday"
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
     descriptors: dict[str, tuple[str, str]]  # head noun -> (kind, gender)
     first_names: dict[str, str]  # lower-case first name or honorific -> gender
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(t.lower() for t in _lines("titles.txt")),
         title_words=dict(line.split("\t") for line in _lines("title_abbreviations.tsv")),
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
+        postmodifiers=frozenset(_lines("postmodifiers.txt")),
         pronouns=pronouns,
         descriptors=descriptors,
         first_names=first_names,

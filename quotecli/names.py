@@ -176,7 +176,7 @@ def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None
         # "a spokesman for Disney": the head is the noun before the preposition (also when
         # "A spokesman for Bernie Sanders" opens a sentence: the spokesman is not Sanders)
         for i, t in enumerate(toks[1:], 1):
-            if lex.is_(t.low, "prep"):
+            if lex.is_(t.low, "prep") or t.low in lex.postmodifiers:  # "a poll released Thursday"
                 low = toks[i - 1].low
                 toks = toks[:i]
                 break

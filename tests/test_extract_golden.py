@@ -384,6 +384,15 @@ CASES = [
                                 ("Nothing has changed.", "Nora Quill", "Quill")]),
     ("affiliation-after-titled-name", "As Archbishop Aris Shirvanian of the Patriarchate of Ravenna told reporters, "
      "“We endured.”", [("We endured.", "Aris Shirvanian", "Archbishop Aris Shirvanian of the Patriarchate of Ravenna")]),
+    # a participle phrase after the speaker's noun is part of the mention
+    ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
+     [("badly managed.", "A county audit released last week", "A county audit released last week")]),
+    ("post-modifier-by-agent", "A memo issued by the Harbor Board said the plan was “not workable.”",
+     [("not workable.", "A memo issued by the Harbor Board", "A memo issued by the Harbor Board")]),
+    ("post-modifier-inverted", "“Nothing was hidden,” said the officer known as Kay, speaking for the first time.",
+     [("Nothing was hidden,", "The officer known as Kay", "the officer known as Kay")]),
+    ("post-modifier-according-to", "Fares will rise “by a third,” according to a copy of the plan reviewed by The Ledger.",
+     [("by a third,", "A copy of the plan reviewed by The Ledger", "a copy of the plan reviewed by The Ledger")]),
     ("of-inside-an-institution", "“Tuition will rise,” the University of Oakridge said in a statement.",
      [("Tuition will rise,", "University of Oakridge", "the University of Oakridge")]),
 ]
