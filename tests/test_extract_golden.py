@@ -384,6 +384,8 @@ CASES = [
                                 ("Nothing has changed.", "Nora Quill", "Quill")]),
     ("affiliation-after-titled-name", "As Archbishop Aris Shirvanian of the Patriarchate of Ravenna told reporters, "
      "“We endured.”", [("We endured.", "Aris Shirvanian", "Archbishop Aris Shirvanian of the Patriarchate of Ravenna")]),
+    ("referred-to-as", "Mayor Ann Ross spoke for an hour. At one point, she referred to the council as “a circus.”",
+     [("a circus.", "Ann Ross", "she")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
