@@ -18,6 +18,8 @@ _MAX_NP = 8
 _LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
 _PP_HEADS = frozenset("in on at during after before over since throughout".split())
 _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — a teacher — says"
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic")
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
@@ -59,6 +61,9 @@ class Grammar:
                 return None  # "the call", "Trump's comments": a noun (but "Another said", "Many say")
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"
+            if i > 1 and (toks[i - 2].text.endswith(("’s", "'s")) or toks[i - 2].low in _POSSESSIVE_PRONOUNS) \
+                    and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low.endswith(_ADJECTIVE_ENDINGS):
+                return None  # "Trump's videotaped remarks", "her opening remarks": a noun after its adjective
             if i > 1 and w == self.lex.verbs[w] and self.lex.is_(toks[i - 2].low, "det") and toks[i - 1].word \
                     and not toks[i - 1].cap and toks[i - 1].low not in self.lex.verbs and not self.filler(toks[i - 1]):
                 return None  # "with a mischievous smile": a noun after its adjective

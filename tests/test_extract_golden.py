@@ -386,6 +386,11 @@ CASES = [
      "“We endured.”", [("We endured.", "Aris Shirvanian", "Archbishop Aris Shirvanian of the Patriarchate of Ravenna")]),
     ("referred-to-as", "Mayor Ann Ross spoke for an hour. At one point, she referred to the council as “a circus.”",
      [("a circus.", "Ann Ross", "she")]),
+    # a speech noun after a possessive and its adjective is no verb with a subject before it
+    ("possessive-adjective-noun", "Mayor Dana Reyes said in her opening remarks that the budget would protect "
+     "“working families.”", [("working families.", "Dana Reyes", "Mayor Dana Reyes")]),
+    ("possessive-participle-noun", "The ministry said some of Hale's released emails were “confidential.”",
+     [("confidential.", "The ministry", "The ministry")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
