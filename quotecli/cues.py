@@ -119,6 +119,13 @@ class Grammar:
         """Token range [i, j] of the subject ending at toks[k] (after fillers), or None."""
         j = k
         while j >= lo:
+            if toks[j].low == "ago":  # "The State Department less than two weeks ago said"
+                x = j - 1
+                while x >= lo and j - x <= 6 and (toks[x].text[:1].isdigit() or self.lex.is_(toks[x].low, "time")
+                                                  or self.lex.is_(toks[x].low, "amount")):
+                    x -= 1
+                j = x
+                continue
             if self.filler(toks[j]) or (toks[j].low == "on" and j + 1 <= k and self.lex.is_(toks[j + 1].low, "time")):
                 j -= 1
                 continue

@@ -391,6 +391,9 @@ CASES = [
      "“working families.”", [("working families.", "Dana Reyes", "Mayor Dana Reyes")]),
     ("possessive-participle-noun", "The ministry said some of Hale's released emails were “confidential.”",
      [("confidential.", "The ministry", "The ministry")]),
+    # "less than two weeks ago": a time span is no speaker
+    ("time-span-before-verb", "The ministry less than two weeks ago said for the first time that “secret” files had leaked.",
+     [("secret", "The ministry", "The ministry")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
