@@ -426,8 +426,11 @@ class Grammar:
         j = i
         while j + 1 < len(toks) and j - i < 5:
             n = toks[j + 1]
+            # a word in -ing is a participle after the head taking its own object ("said the man
+            # pointing at the door"), a noun otherwise ("said the king", "said the old king")
+            participle = n.low.endswith("ing") and j > i and j + 2 < len(toks) and toks[j + 2].word
             if not n.word or self.lex.is_(n.low, "prep") or self.lex.is_(n.low, "conj") or self.verb_at(toks, j + 1) \
-                    or self.lex.is_(n.low, "aux") or self.filler(n) or self.verbish(toks, j + 1) or n.low.endswith("ing") \
+                    or self.lex.is_(n.low, "aux") or self.filler(n) or self.verbish(toks, j + 1) or participle \
                     or n.low in ("who", "whom", "whose", "which", "that") or n.low in self.lex.postmodifiers:
                 break  # "said the girl firmly", "said the doctor, standing", "said the chief known as"
             j += 1

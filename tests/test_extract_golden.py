@@ -394,6 +394,10 @@ CASES = [
     # "less than two weeks ago": a time span is no speaker
     ("time-span-before-verb", "The ministry less than two weeks ago said for the first time that “secret” files had leaked.",
      [("secret", "The ministry", "The ministry")]),
+    # a noun in -ing after "said the" is the speaker, not a participle
+    ("said-the-king", "“Off with his head,” said the king.\n\n“Not today,” replied the old king.",
+     [("Off with his head,", "The king", "the king"), ("Not today,", "The king", "the old king")]),
+    ("said-the-ruling", "“The rule cannot stand,” said the ruling.", [("The rule cannot stand,", "The ruling", "the ruling")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
