@@ -67,6 +67,9 @@ class Grammar:
             if i > 1 and w == self.lex.verbs[w] and self.lex.is_(toks[i - 2].low, "det") and toks[i - 1].word \
                     and not toks[i - 1].cap and toks[i - 1].low not in self.lex.verbs and not self.filler(toks[i - 1]):
                 return None  # "with a mischievous smile": a noun after its adjective
+            if w in self.lex.noun_like and i > 0 and toks[i - 1].word and not toks[i - 1].cap \
+                    and toks[i - 1].low.endswith(_ADJECTIVE_ENDINGS) and not self.filler(toks[i - 1]):
+                return None  # "Palatucci, general counsel to …", "the special counsel said": a noun
             if w in self.lex.noun_like and i + 1 < len(toks):
                 n = toks[i + 1]
                 if n.word and not (self.lex.is_(n.low, "conj") or self.lex.is_(n.low, "prep") or self.is_det(n)
@@ -251,7 +254,7 @@ class Grammar:
             if core[0] == core[1] and self.pronoun(toks[core[0]]):
                 break
             b = core[0] - 1
-            place = b >= lo and toks[b].low in ("of", "from", "in")
+            place = b >= lo and toks[b].low in ("of", "from", "in", "at", "for", "to", "with", "on")
             if place:
                 b -= 1
             descriptive = place or self._described(toks, core)

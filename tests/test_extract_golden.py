@@ -398,6 +398,9 @@ CASES = [
     ("said-the-king", "“Off with his head,” said the king.\n\n“Not today,” replied the old king.",
      [("Off with his head,", "The king", "the king"), ("Not today,", "The king", "the old king")]),
     ("said-the-ruling", "“The rule cannot stand,” said the ruling.", [("The rule cannot stand,", "The ruling", "the ruling")]),
+    # "general counsel", "special counsel": a noun-or-verb after its adjective is the noun
+    ("adjective-before-noun-verb", "Leaders met.\n\n“Nobody is in a hurry,” Bill Ostrow, general counsel to the "
+     "harbor board, said in an interview.", [("Nobody is in a hurry,", "Bill Ostrow", "Bill Ostrow")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
