@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from bisect import bisect_right as _bisect_right
 import dataclasses
+import functools
 import itertools
 from dataclasses import dataclass
 from typing import Callable
@@ -47,7 +48,7 @@ class Found:
 
 def _more_words_than(text: str, lo: int, hi: int, n: int) -> bool:
     """Whether text[lo:hi] has more than n words; stops counting at n + 1."""
-    return any(True for _ in itertools.islice(_WORDS.finditer(text, lo, hi), n, n + 1))
+    return next(itertools.islice(_WORDS.finditer(text, lo, hi), n, None), None) is not None
 
 
 def is_title(text: str, span: Span) -> bool:
@@ -108,8 +109,12 @@ class Extractor:
         self.line_mode = "\n" in text and not blank
         self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
-        self.tokenised = tokenised(text)
         self.dialogue = True
+
+    @functools.cached_property
+    def tokenised(self) -> bool:
+        """Counted only when _dialogue asks: two passes over the text most documents skip."""
+        return tokenised(self.text)
 
     def para_of(self, pos: int) -> int:
         i = _bisect_right(self.para_starts, pos) - 1

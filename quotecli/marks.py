@@ -115,7 +115,11 @@ class _Scanner:
          self.ascii_pattern) = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
         self.lookahead = 1 if blank else 15
-        self.tokenised = tokenised(text)
+
+    @functools.cached_property
+    def tokenised(self) -> bool:
+        """Read only when a single mark stands apart: most texts never pay the two counts."""
+        return tokenised(self.text)
 
     def _ctx(self, i: int, width: int = 1) -> tuple[bool, bool, bool]:
         """(can open, can close, stands apart) judged from the characters on either side of the mark."""
@@ -228,7 +232,7 @@ class _Scanner:
         if single and self._apostrophe(pos):
             return
         can_open, can_close, apart = self._ctx(pos, len(ch))
-        if single and self.tokenised and apart:
+        if single and apart and self.tokenised:
             # a single mark standing apart in tokenised text: it closes the single quote that is
             # open, else it opens one (a ’ never does)
             top_single = bool(stack) and self.kind.get(stack[-1][1]) == "single"
