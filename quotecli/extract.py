@@ -100,6 +100,11 @@ def _confidence(rule: str, how: str | None, closed: bool) -> float:
     return round(c * (1.0 if closed else 0.8), 3)
 
 
+def _only_paragraph(pos: int) -> int:
+    """Extractor.para_of of a text of one paragraph."""
+    return 0
+
+
 class Extractor:
     def __init__(self, text: str, ptb: bool = False):
         self.text = text
@@ -108,6 +113,8 @@ class Extractor:
         self.paras, blank = self.layout
         self.line_mode = "\n" in text and not blank
         self.para_starts = [p[0] for p in self.paras]
+        if len(self.paras) <= 1:
+            self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
         self.finder = CueFinder(text)
         self.dialogue = True
 
@@ -117,6 +124,7 @@ class Extractor:
         return tokenised(self.text)
 
     def para_of(self, pos: int) -> int:
+        """Index of the paragraph `pos` falls in (0 before the first)."""
         i = _bisect_right(self.para_starts, pos) - 1
         return i if i > 0 else 0
 
@@ -309,6 +317,8 @@ class Extractor:
         """Whether the quotes talk to each other: most quote paragraphs follow another (a novel's
         dialogue), or the text is tokenised (a corpus of fiction), as opposed to news, where a
         quote paragraph mostly follows narration and an uncued one goes on, not answers."""
+        if len(found) < 4:
+            return True  # too few to tell (as below: fewer quotes, fewer quote paragraphs)
         starts = set()
         for f in found:
             if self.opens_paragraph(f.span.open_at):
@@ -341,6 +351,8 @@ class Extractor:
         """Credit uncued quotes from their neighbours: same sentence, then the previous quote."""
         text = self.text
         out = list(found)
+        if len(out) < 2:
+            return out  # a lone quote has no neighbour to borrow from
         # same sentence, either side: “Q1,” he said, “Q2.” / “Q1” and “Q2,” he said.
         for i, f in enumerate(out):
             # a weak "Guns are “…” and “…,” Howard Dean said" subject yields to the sentence's speech cue
