@@ -7,6 +7,7 @@ quote) and the opening mark (left window). Names are resolved later (resolve.py)
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
@@ -474,12 +475,18 @@ class Grammar:
         return None
 
 
+@functools.cache
+def _grammar() -> Grammar:
+    """The Grammar of the shared word lists: it holds no state of its own, one serves all texts."""
+    return Grammar()
+
+
 class CueFinder:
     """Applies the window rules to one quote at a time."""
 
     def __init__(self, text: str, lex: Lexicon | None = None):
         self.text = text
-        self.g = Grammar(lex)
+        self.g = _grammar() if lex is None else Grammar(lex)
 
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 from bisect import bisect_right as _bisect_right
 import dataclasses
+import functools
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -32,7 +34,9 @@ _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|
 # a paragraph that signs the quote above it: "— Hillary Clinton."
 _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}?)\.?\s*")
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-_WORDS_ASCII = regex.compile(ascii_classes(_WORDS.pattern))  # the same on text that is all ASCII
+# the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
+# less cost per call on the short spans it is given
+_WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
 
 
 @fast_init
@@ -47,7 +51,8 @@ class Found:
 
 def _more_words_than(text: str, lo: int, hi: int, n: int) -> bool:
     """Whether text[lo:hi] has more than n words; stops counting at n + 1."""
-    return any(True for _ in itertools.islice(_WORDS.finditer(text, lo, hi), n, n + 1))
+    words = (_WORDS_ASCII if text.isascii() else _WORDS).finditer(text, lo, hi)
+    return next(itertools.islice(words, n, None), None) is not None
 
 
 def is_title(text: str, span: Span) -> bool:
@@ -99,6 +104,11 @@ def _confidence(rule: str, how: str | None, closed: bool) -> float:
     return round(c * (1.0 if closed else 0.8), 3)
 
 
+def _only_paragraph(pos: int) -> int:
+    """Extractor.para_of of a text of one paragraph."""
+    return 0
+
+
 class Extractor:
     def __init__(self, text: str, ptb: bool = False):
         self.text = text
@@ -107,11 +117,18 @@ class Extractor:
         self.paras, blank = self.layout
         self.line_mode = "\n" in text and not blank
         self.para_starts = [p[0] for p in self.paras]
+        if len(self.paras) <= 1:
+            self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
         self.finder = CueFinder(text)
-        self.tokenised = tokenised(text)
         self.dialogue = True
 
+    @functools.cached_property
+    def tokenised(self) -> bool:
+        """Counted only when _dialogue asks: two passes over the text most documents skip."""
+        return tokenised(self.text)
+
     def para_of(self, pos: int) -> int:
+        """Index of the paragraph `pos` falls in (0 before the first)."""
         i = _bisect_right(self.para_starts, pos) - 1
         return i if i > 0 else 0
 
@@ -304,6 +321,8 @@ class Extractor:
         """Whether the quotes talk to each other: most quote paragraphs follow another (a novel's
         dialogue), or the text is tokenised (a corpus of fiction), as opposed to news, where a
         quote paragraph mostly follows narration and an uncued one goes on, not answers."""
+        if len(found) < 4:
+            return True  # too few to tell (as below: fewer quotes, fewer quote paragraphs)
         starts = set()
         for f in found:
             if self.opens_paragraph(f.span.open_at):
@@ -336,6 +355,8 @@ class Extractor:
         """Credit uncued quotes from their neighbours: same sentence, then the previous quote."""
         text = self.text
         out = list(found)
+        if len(out) < 2:
+            return out  # a lone quote has no neighbour to borrow from
         # same sentence, either side: “Q1,” he said, “Q2.” / “Q1” and “Q2,” he said.
         for i, f in enumerate(out):
             # a weak "Guns are “…” and “…,” Howard Dean said" subject yields to the sentence's speech cue

@@ -101,6 +101,8 @@ def name_gender(name_words: list[str], honorific: str | None, title: list[str]) 
 # parse_mention is a pure function of its tokens' words, their offsets relative to the first
 # and the source text they span: the same mentions ("he", "said Mr. Bennet") come again and
 # again. Cached by that key as (text, start, end relative to the first token, other fields).
+# (A token's end, lower case, capital and word flags follow from its word: end = start + its
+# length, the rest as tokens.py reads them, so the word and its start are key enough.)
 _PARSED: dict = {}
 
 
@@ -110,7 +112,7 @@ def parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None:
         return None
     base = toks[0].start
     key = (source[base:toks[-1].end] if source is not None else None,
-           *[(t[0], t[1] - base, t[2] - base, t[3], t[4], t[5]) for t in toks])
+           *[(t[0], t[1] - base) for t in toks])
     hit = _PARSED.get(key)
     if hit is None:
         m = _parse_mention(toks, source)

@@ -23,7 +23,9 @@ from .names import Mention, strip_titles_and_affiliation, name_gender
 from .tokens import sentence_end, sentence_start
 
 # a capitalised word; a period only after an initial or a short title, never a sentence end
-_WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*(?:\p{Lu}[\p{Ll}\p{M}'’\-]*)*)"
+# (possessive *+: a word is followed by white space or ends the run, so giving letters back
+# never helps a match; the engine need not try)
+_WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*+(?:\p{Lu}[\p{Ll}\p{M}'’\-]*+)*+)"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # (each pattern opens with a capital-letter test, so the engine skips lower-case text quickly)
 _CAPWORD = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]+")
@@ -306,13 +308,13 @@ class Resolver:
         unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
         first = {f: next(iter(full)) for f, full in self._by_first.items() if len(full) == 1}
         singles = _speaking_names(text, self.quoted)
-        interesting = unique.keys() | singles | _plain_first_names()
+        plain = _plain_first_names()  # (thousands of names: looked up, never copied per document)
         seen = {pos for pos, _ in self._mentions}
         run_starts = [r[0] for r in runs]
         for m in (_CAPWORD_ASCII if text.isascii() else _CAPWORD).finditer(text):
             word = m.group()
             low = word.lower()
-            if low not in interesting or m.start() in seen:
+            if not (low in plain or low in unique or low in singles) or m.start() in seen:
                 continue
             full = unique.get(low)
             if full is None:
