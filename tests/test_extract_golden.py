@@ -401,6 +401,8 @@ CASES = [
     # "general counsel", "special counsel": a noun-or-verb after its adjective is the noun
     ("adjective-before-noun-verb", "Leaders met.\n\n“Nobody is in a hurry,” Bill Ostrow, general counsel to the "
      "harbor board, said in an interview.", [("Nobody is in a hurry,", "Bill Ostrow", "Bill Ostrow")]),
+    ("number-with-slash-in-role", "Leaders met.\n\n“They are wrong,” said 9/11 widow Terry Strand.",
+     [("They are wrong,", "Terry Strand", "9/11 widow Terry Strand")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
