@@ -121,6 +121,7 @@ class Extractor:
             self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
         self.finder = CueFinder(text)
         self.dialogue = True
+        self.measured_dialogue: bool | None = None
 
     @functools.cached_property
     def tokenised(self) -> bool:
@@ -145,7 +146,8 @@ class Extractor:
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
             found.append(self._attribute(sp, prev, nxt))
         found = self._fallbacks(found)
-        self.dialogue = self._dialogue(found)
+        self.measured_dialogue = self._dialogue(found)
+        self.dialogue = self.measured_dialogue is not False
         if show_all:
             kept = {s.start for s in quotes}
             titles = [Found(s, None, "title") for s in spans if s.start not in kept]
@@ -317,18 +319,19 @@ class Extractor:
             return Cue(m, toks[r[1] + 1].text if r[1] + 1 < len(toks) else "", "beat_after")
         return None
 
-    def _dialogue(self, found: list[Found]) -> bool:
+    def _dialogue(self, found: list[Found]) -> bool | None:
         """Whether the quotes talk to each other: most quote paragraphs follow another (a novel's
         dialogue), or the text is tokenised (a corpus of fiction), as opposed to news, where a
-        quote paragraph mostly follows narration and an uncued one goes on, not answers."""
+        quote paragraph mostly follows narration and an uncued one goes on, not answers. None
+        when there are too few quote paragraphs to tell (read as dialogue, cautiously)."""
         if len(found) < 4:
-            return True  # too few to tell (as below: fewer quotes, fewer quote paragraphs)
+            return None  # too few to tell (as below: fewer quotes, fewer quote paragraphs)
         starts = set()
         for f in found:
             if self.opens_paragraph(f.span.open_at):
                 starts.add(self.para_of(f.span.open_at))
         if len(starts) < 4:
-            return True  # too few to tell
+            return None  # too few to tell
         return sum(1 for p in starts if p - 1 in starts) > _DIALOGUE * len(starts) or self.tokenised
 
     def opens_paragraph(self, at: int) -> bool:
@@ -417,7 +420,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         return []  # most paragraphs of most archives: nothing to do
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
-    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.dialogue)
+    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
     score = confidence
     out: list[Quote] = []
     loose: list[Quote] = []

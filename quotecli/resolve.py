@@ -198,7 +198,7 @@ class Resolver:
     people present ("I told Hillary ...").
     """
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, dialogue: bool = True):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, dialogue: bool | None = True):
         self.text = text
         self.quoted = sorted(quoted or [])
         self._q_starts = [q[0] for q in self.quoted]
@@ -210,8 +210,11 @@ class Resolver:
         self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
         self._story_family: str | None = None
         # In a story, "the girl" is someone of the scene; in news a description that no title
-        # introduced ("the pope", "the order released Friday") stays as written.
-        self.dialogue = dialogue
+        # introduced ("the pope", "the order released Friday") stays as written. (None: too few
+        # quotes to tell; read as a story here, but not as a conversation below.)
+        self.dialogue = dialogue is not False
+        # a conversation measured as such: its unnamed-gender speakers are rarely the he/she
+        self.conversation = dialogue is True
         self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
@@ -419,18 +422,14 @@ class Resolver:
 
     def _recent_person(self, gender: str | None, before: int, turn_of: str | None = None) -> str | None:
         """The last compatible speaker; at a new dialogue turn (`turn_of` spoke the previous
-        one) the other party of the exchange when both fit."""
-        seen: list[str] = []
-        for _pos, spk, g, kind, _m in reversed(self.history[-_LOOK_BACK:]):
-            if kind != "person" or spk in seen:
-                continue
-            seen.append(spk)
-            if (gender is None or g is None or g == gender) and not self._heard(spk):
-                if turn_of is not None and spk == turn_of and len(seen) == 1:
-                    continue  # the speaker of the turn just before rarely answers himself
-                return spk
-            if len(seen) >= 2 and turn_of is not None:
-                break
+        one) the other party of the exchange when both fit. In a conversation, a speaker known to
+        be of the pronoun's gender comes before one whose gender is unknown ("she" is not
+        Randolph; in news, a name of unknown gender is mostly a first name the list lacks)."""
+        spk = self._recent_speaker(gender, turn_of, not self.conversation)
+        if spk is None and gender is not None and self.conversation:
+            spk = self._recent_speaker(gender, turn_of, True)
+        if spk is not None:
+            return spk
         if turn_of is not None:
             return self._recent_person(gender, before)
         ments, people = self.mentions, self.people
@@ -441,6 +440,20 @@ class Resolver:
             g = people[full].gender
             if (gender is None or g == gender) and not self._heard(full):  # far back, a name must fit
                 return full
+        return None
+
+    def _recent_speaker(self, gender: str | None, turn_of: str | None, unknown_ok: bool) -> str | None:
+        seen: list[str] = []
+        for _pos, spk, g, kind, _m in reversed(self.history[-_LOOK_BACK:]):
+            if kind != "person" or spk in seen:
+                continue
+            seen.append(spk)
+            if (gender is None or g == gender or (unknown_ok and g is None)) and not self._heard(spk):
+                if turn_of is not None and spk == turn_of and len(seen) == 1:
+                    continue  # the speaker of the turn just before rarely answers himself
+                return spk
+            if len(seen) >= 2 and turn_of is not None:
+                break
         return None
 
     def _sentence_person(self, gender: str | None, pos: int, para_start: int) -> str | None:

@@ -403,6 +403,13 @@ CASES = [
      "harbor board, said in an interview.", [("Nobody is in a hurry,", "Bill Ostrow", "Bill Ostrow")]),
     ("number-with-slash-in-role", "Leaders met.\n\n“They are wrong,” said 9/11 widow Terry Strand.",
      [("They are wrong,", "Terry Strand", "9/11 widow Terry Strand")]),
+    # in a conversation, "she" is the last speaker known to be a woman, not a name of unknown gender
+    ("pronoun-prefers-known-gender", "“Good morning,” said Miss Daisy Lane.\n\n“Where did you get that pole?” "
+     "asked Tolliver.\n\n“I bought it,” answered Tolliver.\n\nThe sun was hot on the terrace.\n\n“You had better "
+     "be quiet,” she said.\n\n“Why?” "
+     "asked Tolliver.", [("Good morning,", "Daisy Lane", "Miss Daisy Lane"), ("Where did you get that pole?", "Tolliver",
+                          "Tolliver"), ("I bought it,", "Tolliver", "Tolliver"),
+                         ("You had better be quiet,", "Daisy Lane", "she"), ("Why?", "Tolliver", "Tolliver")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
