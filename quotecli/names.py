@@ -209,6 +209,8 @@ def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None
         title, name = title + name[:first], name[first:]
     if name[-1].endswith(_POSSESSIVE):
         return None
+    if len(name) == 1 and lex.is_(_norm(name[0]), "time") and _norm(name[0]) not in lex.first_names:
+        return None  # "on Sunday in order to “…”": a day is nobody (April and June may be someone)
     gender = name_gender(name, honorific, title)
     return Mention(text, start, end, "name", name=" ".join(name), title=" ".join(title) or None,
                    honorific=honorific, gender=gender, definite=definite)

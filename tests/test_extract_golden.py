@@ -410,6 +410,8 @@ CASES = [
      "asked Tolliver.", [("Good morning,", "Daisy Lane", "Miss Daisy Lane"), ("Where did you get that pole?", "Tolliver",
                           "Tolliver"), ("I bought it,", "Tolliver", "Tolliver"),
                          ("You had better be quiet,", "Daisy Lane", "she"), ("Why?", "Tolliver", "Tolliver")]),
+    ("a-day-is-nobody", "The Ledger reported that the mayor’s staff avoided the clinic after her fall on Sunday in "
+     "order to “keep the details private.”", [("keep the details private.", "Ledger", "The Ledger")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
