@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import bisect
 import functools
+import re
 
 import regex
 
@@ -25,14 +26,24 @@ from .tokens import sentence_end, sentence_start
 # a capitalised word; a period only after an initial or a short title, never a sentence end
 # (possessive *+: a word is followed by white space or ends the run, so giving letters back
 # never helps a match; the engine need not try)
-_WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*+(?:\p{Lu}[\p{Ll}\p{M}'’\-]*+)*+)"
+_HONORIFICS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev".split("|")
+_WORD_TAIL = r"[\p{Ll}\p{M}'’\-]*+(?:\p{Lu}[\p{Ll}\p{M}'’\-]*+)*+"  # after the capital
+_WORD = rf"(?:\p{{Lu}}\.|(?:{'|'.join(_HONORIFICS)})\.|\p{{Lu}}{_WORD_TAIL})"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_PARTICLE = r"(?:of|de|da|van|von|der|bin|al|el|la|le|du|del)"  # lower-case words only
 # (each pattern opens with a capital-letter test, so the engine skips lower-case text quickly)
 _CAPWORD = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]+")
 _CAPWORD_ASCII = regex.compile(ascii_classes(_CAPWORD.pattern))  # for text that is all ASCII: faster
-_RUN = regex.compile(
-    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
-)
+# A name run: _WORD, then more after _GAP (and a particle). The first word is _WORD with its
+# capital read first (the same alternatives in the same order), so that the standard re module
+# finds where to try by its fast scan for a capital; the lookahead, true of every run, turns
+# away at once a capital with no capitalised word after it (most of them: "The", "He").
+_FIRST_WORD = (r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})"
+               rf"(?=[\p{{L}}\p{{M}}'’\-.]*+[ \t\n]++(?:{_PARTICLE}[ \t\n]++)?\p{{Lu}})"
+               rf"(?:\.|{'|'.join(f'(?<={h[0]}){h[1:]}[.]' for h in _HONORIFICS)}|{_WORD_TAIL})")
+_RUN = regex.compile(rf"{_FIRST_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})+")
+# the same for text that is all ASCII, on the standard re module: half the cost there
+_RUN_ASCII = re.compile(ascii_classes(_RUN.pattern))
 _POSS = ("’s", "'s", "’", "'")
 _GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 # a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
@@ -278,7 +289,7 @@ class Resolver:
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
         runs: list[tuple[int, int]] = []
-        for m in _RUN.finditer(text):
+        for m in (_RUN_ASCII if text.isascii() else _RUN).finditer(text):
             kind, key, title, gender = _read_run(m.group())
             if kind is None:
                 continue
