@@ -44,6 +44,17 @@ _FIRST_WORD = (r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})"
 _RUN = regex.compile(rf"{_FIRST_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})+")
 # the same for text that is all ASCII, on the standard re module: half the cost there
 _RUN_ASCII = re.compile(ascii_classes(_RUN.pattern))
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_WORDY = regex.compile(r"[\w\p{L}\p{M}\p{N}]")
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether every letter, mark, digit and word character of `text` is ASCII, as in news
+    typed with curly quotes and dashes: the patterns for ASCII text read it as the full ones do
+    (their classes and \\b differ only on such characters)."""
+    return text.isascii() or _WORDY.search(_ASCII_RUNS.sub("", text)) is None
+
+
 _POSS = ("’s", "'s", "’", "'")
 _GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 # a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
@@ -118,9 +129,10 @@ def _name_verb_re(ascii: bool = False) -> regex.Pattern:
     return regex.compile(ascii_classes(pattern) if ascii else pattern)
 
 
-def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
+def _speaking_names(text: str, quoted: list[tuple[int, int]], ascii: bool = False) -> set[str]:
     """Lower-case single words that speak in the text: "Piglet asked", "the Jew said" anywhere,
-    and “…,” said Eeyore after a quotation (not "Christopher Robin said")."""
+    and “…,” said Eeyore after a quotation (not "Christopher Robin said"). `ascii`: the text's
+    words are all ASCII (_ascii_words)."""
     lex = lexicon()
     verbs = _speaking_verbs()
     seen: dict[str, int] = {}
@@ -129,7 +141,7 @@ def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
         if m and m.group(1) in verbs:
             low = m.group(2).lower()
             seen[low] = seen.get(low, 0) + 1
-    for m in _name_verb_re(text.isascii()).finditer(text):
+    for m in _name_verb_re(ascii).finditer(text):
         if m.start() and text[m.start() - 1] in " \t" and _CAP_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue  # the end of a longer name: "Christopher Robin said"
         low = m.group(1).lower()
@@ -289,7 +301,8 @@ class Resolver:
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
         runs: list[tuple[int, int]] = []
-        for m in (_RUN_ASCII if text.isascii() else _RUN).finditer(text):
+        ascii = _ascii_words(text)
+        for m in (_RUN_ASCII if ascii else _RUN).finditer(text):
             kind, key, title, gender = _read_run(m.group())
             if kind is None:
                 continue
@@ -310,19 +323,19 @@ class Resolver:
             if title:
                 p.titles.add(title)
             self._mentions.append((m.start(), key))
-        self._surname_mentions(text, runs)
+        self._surname_mentions(text, runs, ascii)
 
-    def _surname_mentions(self, text: str, runs: list[tuple[int, int]]) -> None:
+    def _surname_mentions(self, text: str, runs: list[tuple[int, int]], ascii: bool = False) -> None:
         """Add every later use of a known surname ("Fallon fired back") to the mentions, and
         the people known by one name only: a first name ("Emma") or a name that speaks
         ("said Eeyore")."""
         unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
         first = {f: next(iter(full)) for f, full in self._by_first.items() if len(full) == 1}
-        singles = _speaking_names(text, self.quoted)
+        singles = _speaking_names(text, self.quoted, ascii)
         plain = _plain_first_names()  # (thousands of names: looked up, never copied per document)
         seen = {pos for pos, _ in self._mentions}
         run_starts = [r[0] for r in runs]
-        for m in (_CAPWORD_ASCII if text.isascii() else _CAPWORD).finditer(text):
+        for m in (_CAPWORD_ASCII if ascii else _CAPWORD).finditer(text):
             word = m.group()
             low = word.lower()
             if not (low in plain or low in unique or low in singles) or m.start() in seen:
