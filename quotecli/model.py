@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def fast_init(cls):
@@ -15,11 +15,14 @@ def fast_init(cls):
 
     Same signature, same defaults, same object: the generated frozen __init__ goes through
     object.__setattr__ by name for every field, which is most of the cost of a small record
-    built for every quote and mention. (No field of these classes has a default factory.)"""
+    built for every quote and mention. (No field of these classes has a default factory.)
+    Fields with init=False are left to the class's __post_init__, called last as usual."""
     ns: dict = {}
     params, body = [], []
     for f in dataclasses.fields(cls):
-        assert f.default_factory is dataclasses.MISSING and f.init
+        assert f.default_factory is dataclasses.MISSING
+        if not f.init:
+            continue
         ns[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
         if f.default is dataclasses.MISSING:
             params.append(f.name)
@@ -27,6 +30,8 @@ def fast_init(cls):
             ns[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
         body.append(f"_set_{f.name}(self, {f.name})")
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
     exec(f"def __init__(self, {', '.join(params)}):\n    " + "\n    ".join(body), ns)
     init = ns["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -46,15 +51,18 @@ class Span:
     close_at: int  # offset of the closing mark, or -1 when the quote was never closed
     mark: str  # the opening mark
     paragraphs: int = 1  # >1 for a quote that runs over several paragraphs
+    # set once here, not computed at each read: the rules read them a dozen times a quote
+    closed: bool = field(init=False, repr=False, compare=False)
+    outer_end: int = field(init=False, repr=False, compare=False)  # just after the closing mark (content end when unclosed)
 
-    @property
-    def closed(self) -> bool:
-        return self.close_at >= 0
+    def __post_init__(self) -> None:
+        closed = self.close_at >= 0
+        _set_closed(self, closed)
+        _set_outer_end(self, self.close_at + 1 if closed else self.end)
 
-    @property
-    def outer_end(self) -> int:
-        """Offset just after the closing mark (or the content end when unclosed)."""
-        return self.close_at + 1 if self.close_at >= 0 else self.end
+
+_set_closed = Span.closed.__set__
+_set_outer_end = Span.outer_end.__set__
 
 
 @fast_init

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import bisect
 import functools
+import re
 
 import regex
 
@@ -25,14 +26,35 @@ from .tokens import sentence_end, sentence_start
 # a capitalised word; a period only after an initial or a short title, never a sentence end
 # (possessive *+: a word is followed by white space or ends the run, so giving letters back
 # never helps a match; the engine need not try)
-_WORD = r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.|\p{Lu}[\p{Ll}\p{M}'’\-]*+(?:\p{Lu}[\p{Ll}\p{M}'’\-]*+)*+)"
+_HONORIFICS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev".split("|")
+_WORD_TAIL = r"[\p{Ll}\p{M}'’\-]*+(?:\p{Lu}[\p{Ll}\p{M}'’\-]*+)*+"  # after the capital
+_WORD = rf"(?:\p{{Lu}}\.|(?:{'|'.join(_HONORIFICS)})\.|\p{{Lu}}{_WORD_TAIL})"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_PARTICLE = r"(?:of|de|da|van|von|der|bin|al|el|la|le|du|del)"  # lower-case words only
 # (each pattern opens with a capital-letter test, so the engine skips lower-case text quickly)
 _CAPWORD = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]+")
 _CAPWORD_ASCII = regex.compile(ascii_classes(_CAPWORD.pattern))  # for text that is all ASCII: faster
-_RUN = regex.compile(
-    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\p{{N}}]){_WORD}(?:{_GAP}(?:(?:of|de|da|van|von|der|bin|al|el|la|le|du|del){_GAP})?{_WORD})+"
-)
+# A name run: _WORD, then more after _GAP (and a particle). The first word is _WORD with its
+# capital read first (the same alternatives in the same order), so that the standard re module
+# finds where to try by its fast scan for a capital; the lookahead, true of every run, turns
+# away at once a capital with no capitalised word after it (most of them: "The", "He").
+_FIRST_WORD = (r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})"
+               rf"(?=[\p{{L}}\p{{M}}'’\-.]*+[ \t\n]++(?:{_PARTICLE}[ \t\n]++)?\p{{Lu}})"
+               rf"(?:\.|{'|'.join(f'(?<={h[0]}){h[1:]}[.]' for h in _HONORIFICS)}|{_WORD_TAIL})")
+_RUN = regex.compile(rf"{_FIRST_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})+")
+# the same for text that is all ASCII, on the standard re module: half the cost there
+_RUN_ASCII = re.compile(ascii_classes(_RUN.pattern))
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_WORDY = regex.compile(r"[\w\p{L}\p{M}\p{N}]")
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether every letter, mark, digit and word character of `text` is ASCII, as in news
+    typed with curly quotes and dashes: the patterns for ASCII text read it as the full ones do
+    (their classes and \\b differ only on such characters)."""
+    return text.isascii() or _WORDY.search(_ASCII_RUNS.sub("", text)) is None
+
+
 _POSS = ("’s", "'s", "’", "'")
 _GENDERED = regex.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 # a name addressed at a clause edge inside a quote: "My dear Mr. Bennet, ...", "..., Lizzy?"
@@ -107,9 +129,10 @@ def _name_verb_re(ascii: bool = False) -> regex.Pattern:
     return regex.compile(ascii_classes(pattern) if ascii else pattern)
 
 
-def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
+def _speaking_names(text: str, quoted: list[tuple[int, int]], ascii: bool = False) -> set[str]:
     """Lower-case single words that speak in the text: "Piglet asked", "the Jew said" anywhere,
-    and “…,” said Eeyore after a quotation (not "Christopher Robin said")."""
+    and “…,” said Eeyore after a quotation (not "Christopher Robin said"). `ascii`: the text's
+    words are all ASCII (_ascii_words)."""
     lex = lexicon()
     verbs = _speaking_verbs()
     seen: dict[str, int] = {}
@@ -118,7 +141,7 @@ def _speaking_names(text: str, quoted: list[tuple[int, int]]) -> set[str]:
         if m and m.group(1) in verbs:
             low = m.group(2).lower()
             seen[low] = seen.get(low, 0) + 1
-    for m in _name_verb_re(text.isascii()).finditer(text):
+    for m in _name_verb_re(ascii).finditer(text):
         if m.start() and text[m.start() - 1] in " \t" and _CAP_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue  # the end of a longer name: "Christopher Robin said"
         low = m.group(1).lower()
@@ -281,7 +304,8 @@ class Resolver:
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
         runs: list[tuple[int, int]] = []
-        for m in _RUN.finditer(text):
+        ascii = _ascii_words(text)
+        for m in (_RUN_ASCII if ascii else _RUN).finditer(text):
             kind, key, title, gender = _read_run(m.group())
             if kind is None:
                 continue
@@ -302,19 +326,19 @@ class Resolver:
             if title:
                 p.titles.add(title)
             self._mentions.append((m.start(), key))
-        self._surname_mentions(text, runs)
+        self._surname_mentions(text, runs, ascii)
 
-    def _surname_mentions(self, text: str, runs: list[tuple[int, int]]) -> None:
+    def _surname_mentions(self, text: str, runs: list[tuple[int, int]], ascii: bool = False) -> None:
         """Add every later use of a known surname ("Fallon fired back") to the mentions, and
         the people known by one name only: a first name ("Emma") or a name that speaks
         ("said Eeyore")."""
         unique = {last: next(iter(full)) for last, full in self._by_last.items() if len(full) == 1}
         first = {f: next(iter(full)) for f, full in self._by_first.items() if len(full) == 1}
-        singles = _speaking_names(text, self.quoted)
+        singles = _speaking_names(text, self.quoted, ascii)
         plain = _plain_first_names()  # (thousands of names: looked up, never copied per document)
         seen = {pos for pos, _ in self._mentions}
         run_starts = [r[0] for r in runs]
-        for m in (_CAPWORD_ASCII if text.isascii() else _CAPWORD).finditer(text):
+        for m in (_CAPWORD_ASCII if ascii else _CAPWORD).finditer(text):
             word = m.group()
             low = word.lower()
             if not (low in plain or low in unique or low in singles) or m.start() in seen:

@@ -43,3 +43,34 @@ def test_ascii_marks_pattern():
 def test_ascii_words_pattern():
     from quotecli import extract
     _same(extract._WORDS, extract._WORDS_ASCII)
+
+
+def test_name_runs_on_re_keep_the_matches():
+    _same(resolve._RUN, resolve._RUN_ASCII)
+
+
+def _curly(text):
+    """The same text typed with curly quotes, dashes and no-break spaces: words all ASCII."""
+    return text.replace("'", "’").replace('"', "“").replace("-", "—").replace(" ", "\u00a0", 3)
+
+
+def test_ascii_words_texts_keep_the_matches():
+    for text in _texts():
+        text = _curly(text)
+        assert resolve._ascii_words(text)
+        for full, ascii in ((resolve._RUN, resolve._RUN_ASCII), (resolve._CAPWORD, resolve._CAPWORD_ASCII),
+                            (resolve._name_verb_re(), resolve._name_verb_re(True))):
+            assert [(m.span(), m.groups()) for m in full.finditer(text)] == \
+                   [(m.span(), m.groups()) for m in ascii.finditer(text)], text
+    assert not resolve._ascii_words("Zoë said")
+    assert not resolve._ascii_words("e\u0301")
+
+
+def test_mark_list_is_the_pattern_scan():
+    t = marks._tables()
+    rng = random.Random(3)
+    alphabet = "ab `'\"“”‘’«»「」\n" + "".join(sorted(t[4]))
+    for n in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40 if n % 2 else 400)))
+        pattern = t[7] if text.isascii() else t[3]
+        assert marks._mark_list(text, pattern) == [(m.start(), m[0]) for m in pattern.finditer(text)], text
