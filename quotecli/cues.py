@@ -88,7 +88,7 @@ class Grammar:
             return False  # George Will, Theresa May: names, not auxiliaries
         if self.lex.is_(w, "aux") or self.lex.is_(w, "adverb") or self.lex.is_(w, "time"):
             return True
-        return w.endswith("ly") and not t.cap and len(w) > 4
+        return w.endswith("ly") and not t.cap and len(w) > 4 and w not in self.lex.ly_words
 
     def passive(self, toks: list[Tok], v: int) -> bool:
         """"were told", "was asked", "has been quoted": the verb's subject is not the speaker."""
@@ -693,7 +693,7 @@ class CueFinder:
             if form.endswith("ing") and m.kind == "descriptor" and m.head not in g.lex.descriptors:
                 participle = participle or body[v]
                 continue
-            if m.kind == "pronoun" and body[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us", "it"):
+            if m.kind == "pronoun" and body[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us"):
                 continue
             if form == g.lex.verbs.get(form) and m.kind in ("descriptor", "org", "text") and not m.plural \
                     and body[r[0]].low in ("the", "a", "an", "this", "that"):

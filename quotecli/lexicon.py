@@ -46,6 +46,7 @@ class Lexicon:
     title_words: dict[str, str]  # abbreviated title -> the word a description uses ("dr" -> "doctor")
     modifiers: frozenset[str]
     postmodifiers: frozenset[str]  # participles after a noun: "a poll released Thursday"
+    ly_words: frozenset[str]  # words in -ly that are no adverbs: "family", "rally", "elderly"
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
     descriptors: dict[str, tuple[str, str]]  # head noun -> (kind, gender)
     first_names: dict[str, str]  # lower-case first name or honorific -> gender
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         title_words=dict(line.split("\t") for line in _lines("title_abbreviations.tsv")),
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
         postmodifiers=frozenset(_lines("postmodifiers.txt")),
+        ly_words=frozenset(_lines("ly_words.txt")),
         pronouns=pronouns,
         descriptors=descriptors,
         first_names=first_names,

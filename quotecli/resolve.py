@@ -729,7 +729,7 @@ class Resolver:
             kind = "group"
         elif m.kind == "descriptor" and how == "as-written" and not m.definite:
             kind = "described"  # "a voice", "this respectable trader": nobody a pronoun can name
-        elif m.kind == "pronoun" and m.text.lower() in ("they", "we", "it", "i"):
+        elif m.kind == "pronoun" and (m.plural or m.text.lower() in ("it", "i")):  # they, we, some, several
             return
         else:
             kind = "person"

@@ -412,6 +412,16 @@ CASES = [
                          ("You had better be quiet,", "Daisy Lane", "she"), ("Why?", "Tolliver", "Tolliver")]),
     ("a-day-is-nobody", "The Ledger reported that the mayor’s staff avoided the clinic after her fall on Sunday in "
      "order to “keep the details private.”", [("keep the details private.", "Ledger", "The Ledger")]),
+    ("it-as-speaker", "“We stand by the report,” the newspaper said. It added, “the mayor has not replied.”",
+     [("We stand by the report,", "The newspaper", "the newspaper"), ("the mayor has not replied.", "The newspaper", "It")]),
+    ("quantifier-as-speaker", "Supporters filled the hall. Some chanted “four more years.”",
+     [("four more years.", "Some", "Some")]),
+    ("quantifier-before-reported-speech", "Several said they would rather see the money sent as “block grants” to the states.",
+     [("block grants", "Several", "Several")]),
+    # "family", "rally": a word in -ly is not always an adverb to skip
+    ("ly-noun-is-no-adverb", "“Nonsense,” said Mrs. Dell. “It is only a bit of plaster.” Here some family joke broke out, "
+     "which Kate could not follow.", [("Nonsense,", "Mrs. Dell", "Mrs. Dell"),
+                                      ("It is only a bit of plaster.", "Mrs. Dell", "Mrs. Dell")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
