@@ -695,9 +695,11 @@ class CueFinder:
                 continue
             if m.kind == "pronoun" and body[r[0]].low in ("him", "her", "them", "his", "its", "their", "you", "us"):
                 continue
+            # "the caustic chant": a base form after a singular noun phrase is a noun (but not after a
+            # modal before a colon: "a spokesman could only quip: “…”")
             if form == g.lex.verbs.get(form) and m.kind in ("descriptor", "org", "text") and not m.plural \
-                    and body[r[0]].low in ("the", "a", "an", "this", "that"):
-                continue  # "the caustic chant": a base form after a singular noun phrase is a noun
+                    and not (colon and progressive) and body[r[0]].low in ("the", "a", "an", "this", "that"):
+                continue
             if form in g.lex.noun_like and (body[r[0]].low in ("his", "her", "their", "its", "my", "our", "your", "this", "that")
                                             or (m.kind == "name" and (m.name or "").lower() in g.lex.modifiers)):
                 continue  # "his past comments", "Republican claims": a noun after all

@@ -422,6 +422,8 @@ CASES = [
     ("ly-noun-is-no-adverb", "“Nonsense,” said Mrs. Dell. “It is only a bit of plaster.” Here some family joke broke out, "
      "which Kate could not follow.", [("Nonsense,", "Mrs. Dell", "Mrs. Dell"),
                                       ("It is only a bit of plaster.", "Mrs. Dell", "Mrs. Dell")]),
+    ("modal-before-colon", "The schedule was so odd that a spokesman for the mayor could only quip: “I guess the hall "
+     "was booked.”", [("I guess the hall was booked.", "A spokesman for the mayor", "a spokesman for the mayor")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
