@@ -58,8 +58,11 @@ class Grammar:
                 return two, 2
         if w in self.lex.verbs:
             if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))) and not (
-                    self.pronoun(toks[i - 1]) and w != self.lex.verbs[w] and (i == 1 or not toks[i - 2].word)):
-                return None  # "the call", "Trump's comments": a noun (but "Another said", "Many say")
+                    self.pronoun(toks[i - 1]) and w != self.lex.verbs[w] and (i == 1 or not toks[i - 2].word)) and not (
+                    toks[i - 1].low in ("that", "which") and w != self.lex.verbs[w] and not w.endswith("s")):
+                # "the call", "Trump's comments": a noun (but "Another said", "Many say", and a past
+                # form after a relative "that": "a message that said")
+                return None
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"
             if i > 1 and (toks[i - 2].text.endswith(("’s", "'s")) or toks[i - 2].low in _POSSESSIVE_PRONOUNS) \
@@ -679,6 +682,14 @@ class CueFinder:
                     if outer is not None:
                         return Cue(outer[0], cue, "participle" if participle is not None else rule_found)
                     return Cue(first, cue, "participle" if participle is not None else rule_found)
+            if v > 1 and body[v - 1].low in ("that", "which") and not form.endswith("ing") \
+                    and g.lex.verbs.get(form) not in g.lex.hearer_object:  # ("schools that reminded him of")
+                # "a message that said, “…”": "that" before a verb opens a relative clause (as a
+                # complementizer it is followed by a subject)
+                ante = self._mention(body, g.np_core_before(body, v - 2, 0))
+                if ante is not None and ante.kind in ("descriptor", "group", "org", "text", "name"):
+                    rel = Mention(body[v - 1].text, body[v - 1].start, body[v - 1].end, "relative")
+                    return Cue(rel, cue, "relative_clause", ante)
             r = g.np_before(body, v - 1, 0) if v > 0 else None
             m = self._mention(body, r)
             if m is None:

@@ -424,6 +424,10 @@ CASES = [
                                       ("It is only a bit of plaster.", "Mrs. Dell", "Mrs. Dell")]),
     ("modal-before-colon", "The schedule was so odd that a spokesman for the mayor could only quip: “I guess the hall "
      "was booked.”", [("I guess the hall was booked.", "A spokesman for the mayor", "a spokesman for the mayor")]),
+    ("relative-that-before-speech-verb", "The page was replaced on Thursday by a message that said, “Sorry, the item is gone.”",
+     [("Sorry, the item is gone.", "A message", "that")]),
+    ("poll-shares-as-speakers", "In the poll, 40 percent of voters say the plan is “a waste,” while 31 percent call it "
+     "“a good start.”", [("a waste,", "40 percent of voters", "40 percent of voters"), ("a good start.", "31 percent", "31 percent")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
