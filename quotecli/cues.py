@@ -796,6 +796,8 @@ class CueFinder:
                 continue
             # the quote must be what was claimed: "claim that …", "promise to be …", "in her words, …"
             rest = toks[i + 1:]
+            while rest and g.lex.is_(rest[0].low.rstrip("."), "time"):
+                rest = rest[1:]  # "his comment Monday that …"
             if not rest or len(rest) > 8 or rest[0].low not in ("that", "to", ",", ":"):
                 return None
             j = i - 1

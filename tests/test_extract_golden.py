@@ -428,6 +428,11 @@ CASES = [
      [("Sorry, the item is gone.", "A message", "that")]),
     ("poll-shares-as-speakers", "In the poll, 40 percent of voters say the plan is “a waste,” while 31 percent call it "
      "“a good start.”", [("a waste,", "40 percent of voters", "40 percent of voters"), ("a good start.", "31 percent", "31 percent")]),
+    ("possessor-speech-noun-then-time", "After the debate, Mayor Lee Park stood by his comment Monday that “the budget is "
+     "broken.”", [("the budget is broken.", "Lee Park", "his")]),
+    ("defended-as", "Park sticking by his campaign manager despite battery charge.\n\nRepublican presidential "
+     "front-runner Lee Park defended his campaign manager as a “very decent man” Tuesday, hours after the staffer was "
+     "charged with battery.", [("very decent man", "Lee Park", "front-runner Lee Park")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
