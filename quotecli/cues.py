@@ -174,8 +174,14 @@ class Grammar:
                     return inner[0], r[1]
         elif r is not None and r[0] - 1 > lo and toks[r[0] - 1].low == "of":
             inner = self.np_core_before(toks, r[0] - 2, lo)
-            if inner:  # "the secretary of state said"
+            if inner:  # "the senior adviser of the campaign said"
                 return inner[0], r[1]
+        elif r is None and j - 2 >= lo and toks[j - 1].low == "of" and toks[j].text.isalpha() and not toks[j].cap:
+            inner = self.np_core_before(toks, j - 2, lo)
+            head = toks[inner[1]].low.rstrip(".") if inner is not None else ""
+            role = head in self.lex.descriptors or head in self.lex.titles
+            if role and self._described(toks, inner):  # "the secretary of state said": a role of a bare noun
+                return inner[0], j
         if r is None and self.pronoun(toks[j]) and (j == lo or not self.is_det(toks[j - 1])):
             return j, j  # "Another said …", "Many say …": a determiner standing alone
         if r is None or (r[0] - 1 >= lo and toks[r[0] - 1].low in _PP_HEADS):

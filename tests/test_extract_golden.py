@@ -433,6 +433,10 @@ CASES = [
     ("defended-as", "Park sticking by his campaign manager despite battery charge.\n\nRepublican presidential "
      "front-runner Lee Park defended his campaign manager as a “very decent man” Tuesday, hours after the staffer was "
      "charged with battery.", [("very decent man", "Lee Park", "front-runner Lee Park")]),
+    ("role-of-bare-noun", "Leaders met.\n\n“We will see,” the director of communications said.",
+     [("We will see,", "The director of communications", "the director of communications")]),
+    ("role-of-bare-noun-reported", "Leaders met.\n\nThe former secretary of state said the plan was “clearly” late.",
+     [("clearly", "The former secretary of state", "The former secretary of state")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
