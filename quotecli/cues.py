@@ -362,7 +362,10 @@ class Grammar:
                     break
                 i -= 1
             head = t.low
-            if not (has_det or head in self.lex.descriptors):
+            # "former employees have called it", "doctors say": the plural of a known role, or a
+            # listed group
+            known = head in self.lex.descriptors or (head.endswith("s") and head[:-1] in self.lex.descriptors)
+            if not (has_det or known):
                 return None
         # "a spokesman for Disney": a descriptor before a preposition
         if i - 2 >= lo and toks[i - 1].low in ("for", "of", "at", "with", "from") and not toks[i - 2].cap:

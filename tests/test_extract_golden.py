@@ -437,6 +437,10 @@ CASES = [
      [("We will see,", "The director of communications", "the director of communications")]),
     ("role-of-bare-noun-reported", "Leaders met.\n\nThe former secretary of state said the plan was “clearly” late.",
      [("clearly", "The former secretary of state", "The former secretary of state")]),
+    ("plural-of-known-role", "Leaders met.\n\n“The rules were clear,” federal prosecutors wrote in the filing.",
+     [("The rules were clear,", "Federal prosecutors", "federal prosecutors")]),
+    ("plural-people-noun", "The school is what former employees have called a “fraudulent scheme.”",
+     [("fraudulent scheme.", "Former employees", "former employees")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
