@@ -441,6 +441,9 @@ CASES = [
      [("The rules were clear,", "Federal prosecutors", "federal prosecutors")]),
     ("plural-people-noun", "The school is what former employees have called a “fraudulent scheme.”",
      [("fraudulent scheme.", "Former employees", "former employees")]),
+    ("daily-as-noun", "“We endorse her,” the influential US daily wrote, adding, “no, we are not done.”",
+     [("We endorse her,", "The influential US daily", "the influential US daily"),
+      ("no, we are not done.", "The influential US daily", "the influential US daily")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
