@@ -22,6 +22,8 @@ _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/|*")  # characters before which a
 # (literal characters only: the standard re module reads them the same, and faster)
 _BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\f\v\u00a0]*(?:\r\n?|\n)")
 _NEWLINE = re.compile(r"\r\n?|\n")
+_LONG_LINE = 200  # a line this long is a paragraph, not a wrapped line
+_SENTENCE_END = frozenset('.!?”"’')
 
 
 @functools.cache
@@ -110,7 +112,27 @@ def layout(text: str) -> tuple[list[tuple[int, int]], bool]:
     if "\n" not in text and "\r" not in text:
         return ([(0, len(text))] if text else []), False
     blank, seps = _blank_lines(text)
-    return _split_at(text, seps if blank else [m.span() for m in _NEWLINE.finditer(text)]), blank
+    if not blank:
+        seps = [m.span() for m in _NEWLINE.finditer(text)]
+    elif not _hard_wrapped(text):
+        seps = sorted(seps + _long_line_breaks(text, seps))
+    return _split_at(text, seps), blank
+
+
+def _long_line_breaks(text: str, blank_seps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single line breaks that end a paragraph in a text whose paragraphs are mostly set apart by
+    blank lines but that is not hard-wrapped: after a long line that closes a sentence, before
+    a capital ("… a public health hazard.”\nMartha Allen, a delegate, …")."""
+    covered = {i for bs, be in blank_seps for i in range(bs, be)}  # separators are a few characters
+    out = []
+    line_start = 0
+    for m in _NEWLINE.finditer(text):
+        s, e = m.span()
+        if s not in covered and s - line_start >= _LONG_LINE and text[s - 1:s] in _SENTENCE_END \
+                and text[e:e + 1].isupper():
+            out.append((s, e))
+        line_start = e
+    return out
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:

@@ -444,6 +444,15 @@ CASES = [
     ("daily-as-noun", "“We endorse her,” the influential US daily wrote, adding, “no, we are not done.”",
      [("We endorse her,", "The influential US daily", "the influential US daily"),
       ("no, we are not done.", "The influential US daily", "the influential US daily")]),
+    # blank lines part most paragraphs, but a long line closing a sentence ends one too
+    ("single-newline-after-long-line", "Delegates spoke.\n\n“It is a crisis,” said Adrian Mapp, a delegate from New "
+     "Jersey. “Guns have no place in our streets, and it is time that at both the local and the national level there be "
+     "real reform and that our members of Congress do what must be done to rid our towns of these weapons.”\nMartha "
+     "Allen, a delegate from Vermont, criticized her state’s gun laws.\n\nThe day ended.",
+     [("It is a crisis,", "Adrian Mapp", "Adrian Mapp"),
+      ("Guns have no place in our streets, and it is time that at both the local and the national level there be real "
+       "reform and that our members of Congress do what must be done to rid our towns of these weapons.", "Adrian Mapp",
+       "Adrian Mapp")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
