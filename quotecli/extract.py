@@ -429,7 +429,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         sp = f.span
         para = ex.para_of(sp.open_at)
         if f.rule == "turn":
-            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex.short_turn, ex.dialogue)
+            q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex)
             if q is not None:
                 out.append(q)
                 last_in_para[ex.para_of(sp.end)] = q
@@ -504,25 +504,30 @@ _DIALOGUE = 0.34  # share of quote paragraphs right after another above which qu
 
 
 def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], resolver: Resolver,
-          score, earlier: list[Quote], short_turn, dialogue: bool = True) -> Quote | None:
+          score, earlier: list[Quote], ex: Extractor) -> Quote | None:
     """An uncued quote opening a paragraph right after a quote paragraph.
 
-    A name addressed in the previous turn ("My dear Mr. Bennet, ...") answers. After a short
-    dialogue turn the exchange alternates: the last earlier speaker who is not the previous
-    one answers. Otherwise (a long paragraph, or a text that is no dialogue: news) the previous
-    speaker goes on.
+    In dialogue, a name addressed in the previous turn ("My dear Mr. Bennet, ...") answers, and
+    after a short turn the exchange alternates: the last earlier speaker who is not the previous
+    one (and who spoke, not a phrase quoted in narration) answers. When there are too few quote
+    paragraphs to tell dialogue from news, only a turn that itself replies to one alternates.
+    Otherwise (a long paragraph, or news) the previous speaker goes on.
     """
     prev = last.get(para - 1, earlier[-1] if earlier else None)
     src, rule = prev, "continuation"
     if prev is not None:
-        who = resolver.addressee(prev.text)
+        who = resolver.addressee(prev.text) if ex.dialogue else None
         if who and who != prev.speaker:
             return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], who, None, None, "alternation",
                          score("alternation", "addressee", sp.closed), resolution="addressee")
         # In a run of short dialogue turns, the other party answers: the last speaker before
         # prev's who is not prev's. After a long narrative paragraph (news), prev goes on.
-        for q in reversed(earlier[-8:] if dialogue and short_turn(prev) else []):
-            if q.speaker and prev.speaker and q.speaker != prev.speaker:
+        # With too few quote paragraphs to tell dialogue from news, prev must itself answer one.
+        before = last.get(ex.para_of(prev.start) - 1)
+        replies = before is not None and before.rule != "reported_partial"
+        turns = ex.dialogue and ex.short_turn(prev) and (ex.measured_dialogue or replies)
+        for q in reversed(earlier[-8:] if turns else []):
+            if q.speaker and prev.speaker and q.speaker != prev.speaker and q.rule != "reported_partial":
                 src, rule = q, "alternation"
                 break
     if src is None:

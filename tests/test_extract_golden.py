@@ -453,6 +453,25 @@ CASES = [
       ("Guns have no place in our streets, and it is time that at both the local and the national level there be real "
        "reform and that our members of Congress do what must be done to rid our towns of these weapons.", "Adrian Mapp",
        "Adrian Mapp")]),
+    # too few quotes to tell news from dialogue: an uncued quote after one that follows narration goes on
+    ("news-uncued-goes-on", "The senator spoke at noon.\n\n“We have a plan,” Senator Lee said.\n\nHe added that the bill "
+     "was “ready.”\n\n“It is a choice between Clinton, Trump, Johnson and Stein,” said Mary Fox, a voter.\n\n“I will vote "
+     "for Stein.”\n\nOthers disagreed.",
+     [("We have a plan,", "Lee", "Senator Lee"), ("ready.", "Lee", "He"),
+      ("It is a choice between Clinton, Trump, Johnson and Stein,", "Mary Fox", "Mary Fox"),
+      ("I will vote for Stein.", "Mary Fox", "Mary Fox")]),
+    # ... but a reply to a reply still alternates
+    ("short-exchange-alternates", "“Will you come?” asked Ann.\n\n“No,” said Tom.\n\n“Why not?”",
+     [("Will you come?", "Ann", "Ann"), ("No,", "Tom", "Tom"), ("Why not?", "Ann", "Ann")]),
+    # in news, a name inside a quote is not the next speaker's: no answer by address
+    ("news-no-addressee-turn", "The council met on Monday.\n\n“We need a new bridge,” said Mayor Ann Cole.\n\nThe bridge "
+     "was built in 1950.\n\n“It is a choice between repair and replacement, Tom Reed,” said Joe Kim, an engineer.\n\n"
+     "“Replacement costs more.”\n\nVoters will decide in May.\n\n“We will listen,” Cole said.\n\nThe meeting ended at "
+     "nine.\n\n“It was long,” said Tom Reed, a resident.",
+     [("We need a new bridge,", "Ann Cole", "Mayor Ann Cole"),
+      ("It is a choice between repair and replacement, Tom Reed,", "Joe Kim", "Joe Kim"),
+      ("Replacement costs more.", "Joe Kim", "Joe Kim"), ("We will listen,", "Ann Cole", "Cole"),
+      ("It was long,", "Tom Reed", "Tom Reed")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
