@@ -511,6 +511,11 @@ class CueFinder:
         # ("That letter said" keeps its determiner)
         if lo < hi and toks[lo].low == "that" and (toks[lo + 1].cap or toks[lo + 1].low in self.g.lex.pronouns):
             lo += 1
+        # a phrase cut short by the next quote ("wrote the authors of the “Growth …”") ends at its noun
+        lex = self.g.lex
+        while hi > lo and toks[hi].word and not toks[hi].cap and (
+                toks[hi].low in ("the", "a", "an") or lex.is_(toks[hi].low, "prep") or lex.is_(toks[hi].low, "conj")):
+            hi -= 1  # (not "the other", "the one": there the determiner is the head)
         return parse_mention(toks[lo:hi + 1], self.text)
 
     # -- right of the quote: “…,” Blinken said / said Blinken ------------------------------
@@ -546,15 +551,20 @@ class CueFinder:
                 continue
             if verb[0].endswith("ing"):
                 break  # "“…” and Trump calling it …", "“…” on Twitter before claiming": no cue of this quote
+            if g.passive(toks, v):
+                break  # "“…” it was said", "“…” they were told": the subject did not speak
             r = g.np_before(toks, v - 1, k)
-            if r and r[0] > k and all(
+            if r and r[0] > k and not g.pronoun(toks[r[0]]) and not (toks[k].low.endswith("ing") and not toks[k].cap) and all(
                     toks[x].word and not g.verb_at(toks, x) and not g.verbish(toks, x)
                     and not g.lex.is_(toks[x].low, "prep") and not g.lex.is_(toks[x].low, "aux")
                     and (not g.lex.is_(toks[x].low, "conj") or toks[x].low == "and") for x in range(k, r[0])):
                 # "Trump running mate Gov. Mike Pence", "the Vermont senator and Democratic candidate"
                 r = (k, r[1])
             named = r is not None and r[0] - 1 > k and toks[r[0] - 1].text == "," and toks[r[1] + 1].text == ","
+            if r and r[0] > k and g.lex.is_(toks[r[0] - 1].low, "prep") and toks[r[0] - 1].low not in ("as", "like"):
+                break  # "“…” in a Facebook post", "for the Trump project": a preposition's object
             if not r or (r[0] != k and not named and not all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func")
+                                                             or g.filler(toks[x]) and not g.lex.is_(toks[x].low, "aux")
                                                              for x in range(k, r[0]))) \
                     or any(g.lex.is_(toks[x].low, "subord") for x in range(k, r[0])):
                 break

@@ -472,6 +472,22 @@ CASES = [
       ("It is a choice between repair and replacement, Tom Reed,", "Joe Kim", "Joe Kim"),
       ("Replacement costs more.", "Joe Kim", "Joe Kim"), ("We will listen,", "Ann Cole", "Cole"),
       ("It was long,", "Tom Reed", "Tom Reed")]),
+    # the noun after a preposition is no subject: "in a Facebook post" names no speaker
+    ("preposition-object-no-speaker", "Maria Ortiz took her seat.\n\nA neighbour described her as “the kindest person "
+     "on the street” in a Facebook post. She moved away in 2019.",
+     [("the kindest person on the street", "A neighbour", "A neighbour")]),
+    # an adverb before a pronoun subject is no part of the mention: "suddenly she asked"
+    ("adverb-before-pronoun", "Ann Cole sat by the fire.\n\n“Shall we go tomorrow?” suddenly she asked, as though the "
+     "thought had just come to her.",
+     [("Shall we go tomorrow?", "Ann Cole", "she")]),
+    # a participle clause after the quote ("echoing several economists who have argued") is not its cue
+    ("participle-clause-not-subject", "Senator Lee mocked the plan as “a tax on work,” echoing several economists who "
+     "have argued that the levy is too high.",
+     [("a tax on work,", "Lee", "Senator Lee")]),
+    # a passive after the quote ("it was asked") names no speaker; the narration does
+    ("passive-after-quote", "Marianne looked away, and presently she spoke again.\n\n“Shall we ever talk of it, "
+     "Elinor?” hesitatingly it was asked.",
+     [("Shall we ever talk of it, Elinor?", "Marianne", "she")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
@@ -547,3 +563,14 @@ def test_capitalised_runs_read_as_names(run: str, name: str | None) -> None:
     from quotecli.resolve import _read_run
     kind, key, _title, _gender = _read_run(run)
     assert (key if kind == "name" else None) == name
+
+
+def test_mention_cut_short_by_a_quote_ends_at_its_noun() -> None:
+    """The right window stops at the next quote mark: "wrote the authors of the “…”" leaves
+    "the authors of the", whose trailing article and preposition are no part of the speaker."""
+    from quotecli.cues import CueFinder
+    from quotecli.tokens import tokenize
+    text = "“We have to engage them,” wrote the authors of the “Growth Plan.”"
+    lo = text.index("”") + 1
+    cue = CueFinder(text).right(tokenize(text, lo, text.index("“", lo)), False)
+    assert cue is not None and cue.mention.text == "the authors"
