@@ -44,6 +44,15 @@ class Grammar:
     # -- words -------------------------------------------------------------------------
     def verb_at(self, toks: list[Tok], i: int) -> tuple[str, int] | None:
         """The speech verb starting at toks[i] as (form, token count), if any."""
+        v = self._verb_at(toks, i)
+        if v is not None and self.lex.verbs[v[0]] in self.lex.catenative:
+            j = i + v[1]
+            if j + 1 < len(toks) and toks[j].low == "to" and toks[j + 1].word and not toks[j + 1].cap \
+                    and not self.is_det(toks[j + 1]) and toks[j + 1].low not in self.lex.verbs:
+                return None  # "we must continue to push", "began to walk": no speech (but "went on to say")
+        return v
+
+    def _verb_at(self, toks: list[Tok], i: int) -> tuple[str, int] | None:
         if i >= len(toks) or not toks[i].word:
             return None
         w = toks[i].low

@@ -42,6 +42,7 @@ class Lexicon:
     verbs: dict[str, str]  # lower-case form (one or two words) -> lemma
     noun_like: frozenset[str]  # base and -s forms of starred verbs, also common nouns
     hearer_object: frozenset[str]  # lemmas whose object is the hearer ("told POLITICO")
+    catenative: frozenset[str]  # lemmas that before "to" + a verb are no speech ("continue to push")
     titles: frozenset[str]  # lower-case title words and phrases
     title_words: dict[str, str]  # abbreviated title -> the word a description uses ("dr" -> "doctor")
     modifiers: frozenset[str]
@@ -71,14 +72,17 @@ def lexicon() -> Lexicon:
     verbs: dict[str, str] = {}
     noun_like: set[str] = set()
     hearer_object: set[str] = set()
+    catenative: set[str] = set()
     for line in _lines("speech_verbs.txt"):
         lemma, _, forms = line.partition("|")
         lemma = lemma.strip().lower()
-        starred = lemma.endswith("*")
-        lemma = lemma.rstrip("* ")
-        if lemma.endswith("@"):
-            lemma = lemma.rstrip("@ ")
+        flags = set(lemma[len(lemma.rstrip("*@~ ")):])
+        lemma = lemma.rstrip("*@~ ")
+        starred = "*" in flags
+        if "@" in flags:
             hearer_object.add(lemma)
+        if "~" in flags:
+            catenative.add(lemma)
         all_forms = [f.strip() for f in forms.split()] if forms.strip() else []
         if all_forms and " " in lemma:
             # multi-word forms are listed word-pair by word-pair: "goes on went on ..."
@@ -123,6 +127,7 @@ def lexicon() -> Lexicon:
         verbs=verbs,
         noun_like=frozenset(noun_like),
         hearer_object=frozenset(hearer_object),
+        catenative=frozenset(catenative),
         titles=frozenset(t.lower() for t in _lines("titles.txt")),
         title_words=dict(line.split("\t") for line in _lines("title_abbreviations.tsv")),
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),

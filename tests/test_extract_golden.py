@@ -488,6 +488,12 @@ CASES = [
     ("passive-after-quote", "Marianne looked away, and presently she spoke again.\n\n“Shall we ever talk of it, "
      "Elinor?” hesitatingly it was asked.",
      [("Shall we ever talk of it, Elinor?", "Marianne", "she")]),
+    # "continue to push" is no speech: the participle's subject is the one who told the audience
+    ("catenative-no-speech", "Clinton told the audience that she believes we must continue to push for reform, saying "
+     "that “race still matters.”",
+     [("race still matters.", "Clinton", "Clinton")]),
+    # ... while "went on to say" speaks
+    ("went-on-to-say", "“We will see,” Ann went on to say.", [("We will see,", "Ann", "Ann")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
