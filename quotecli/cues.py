@@ -68,9 +68,11 @@ class Grammar:
         if w in self.lex.verbs:
             if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))) and not (
                     self.pronoun(toks[i - 1]) and w != self.lex.verbs[w] and (i == 1 or not toks[i - 2].word)) and not (
-                    toks[i - 1].low in ("that", "which") and w != self.lex.verbs[w] and not w.endswith("s")):
+                    toks[i - 1].low in ("that", "which") and w != self.lex.verbs[w] and not w.endswith("s")) and not (
+                    self.lex.is_(toks[i - 1].low, "amount") and toks[i - 1].low not in ("a", "an")
+                    and w != self.lex.verbs[w] and not w.endswith(("s", "ing"))):
                 # "the call", "Trump's comments": a noun (but "Another said", "Many say", and a past
-                # form after a relative "that": "a message that said")
+                # form after a relative "that": "a message that said", or a number: "mother of three replied")
                 return None
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"

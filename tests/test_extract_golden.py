@@ -494,6 +494,10 @@ CASES = [
      [("race still matters.", "Clinton", "Clinton")]),
     # ... while "went on to say" speaks
     ("went-on-to-say", "“We will see,” Ann went on to say.", [("We will see,", "Ann", "Ann")]),
+    # "a mother of three replied": a past form after a number is a verb, not a noun
+    ("number-before-verb", "Ivanka Trump spoke on Monday. When pressed on why the plan leaves out fathers, the "
+     "34-year-old mother of three replied, “It is meant to benefit the mother.”",
+     [("It is meant to benefit the mother.", "Ivanka Trump", "the 34-year-old mother of three")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
