@@ -480,7 +480,8 @@ class Grammar:
     def subject_at_start(self, toks: list[Tok]) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, ending where its verb begins; after a short
         opening phrase and its comma too ("Somewhere in there, he tossed in ...")."""
-        r = self._subject_from(toks, 0)
+        # "When Wallace died in 1998, President Clinton released …": the subject of the main clause
+        r = None if toks and (self.lex.is_(toks[0].low, "subord") or toks[0].low == "if") else self._subject_from(toks, 0)
         if r is None:
             c = next((i for i, t in enumerate(toks[:7]) if t.text == ","), None)
             if c is not None and c + 1 < len(toks):

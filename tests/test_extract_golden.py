@@ -498,6 +498,10 @@ CASES = [
     ("number-before-verb", "Ivanka Trump spoke on Monday. When pressed on why the plan leaves out fathers, the "
      "34-year-old mother of three replied, “It is meant to benefit the mother.”",
      [("It is meant to benefit the mother.", "Ivanka Trump", "the 34-year-old mother of three")]),
+    # a sentence opening with a subordinate clause has its subject after the comma
+    ("subordinate-clause-first", "Mayor Ann Cole knew him well. When Tom Reed died in 2001, Governor Joe Kim released the "
+     "following statement:\n\n“We have lost a friend.”",
+     [("We have lost a friend.", "Joe Kim", "Governor Joe Kim")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
