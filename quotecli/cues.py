@@ -873,6 +873,10 @@ class CueFinder:
         return None
 
     def _antecedent(self, toks: list[Tok], who: int) -> Mention | None:
+        """The noun phrase a relative pronoun stands for: "Braynard, who …", "the groups who …"."""
         if who >= 2 and toks[who - 1].text == ",":
             return self._mention(toks, self.g.np_core_before(toks, who - 2, 0))
+        if who >= 1 and toks[who - 1].word:
+            m = self._mention(toks, self.g.np_core_before(toks, who - 1, 0))
+            return m if m is not None and m.kind != "pronoun" else None
         return None

@@ -502,6 +502,10 @@ CASES = [
     ("subordinate-clause-first", "Mayor Ann Cole knew him well. When Tom Reed died in 2001, Governor Joe Kim released the "
      "following statement:\n\n“We have lost a friend.”",
      [("We have lost a friend.", "Joe Kim", "Governor Joe Kim")]),
+    # a restrictive relative clause: "the groups who wrote …" stands for the groups
+    ("restrictive-relative", "While the mayor has condemned the plan, the groups who wrote to her on Thursday say they "
+     "are “concerned about mixed messages.”",
+     [("concerned about mixed messages.", "The groups", "who")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
