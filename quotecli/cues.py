@@ -66,7 +66,7 @@ class Grammar:
                     return None  # "the Senate goes on recess"
                 return two, 2
         if w in self.lex.verbs:
-            if i > 0 and (self.is_det(toks[i - 1]) or toks[i - 1].text.endswith(("’s", "'s"))) and not (
+            if i > 0 and self.is_det(toks[i - 1]) and not (
                     self.pronoun(toks[i - 1]) and w != self.lex.verbs[w] and (i == 1 or not toks[i - 2].word)) and not (
                     toks[i - 1].low in ("that", "which") and w != self.lex.verbs[w] and not w.endswith("s")) and not (
                     self.lex.is_(toks[i - 1].low, "amount") and toks[i - 1].low not in ("a", "an")
@@ -76,7 +76,7 @@ class Grammar:
                 return None
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"
-            if i > 1 and (toks[i - 2].text.endswith(("’s", "'s")) or toks[i - 2].low in _POSSESSIVE_PRONOUNS) \
+            if i > 1 and (self.possessive(toks[i - 2]) or toks[i - 2].low in _POSSESSIVE_PRONOUNS) \
                     and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low.endswith(_ADJECTIVE_ENDINGS):
                 return None  # "Trump's videotaped remarks", "her opening remarks": a noun after its adjective
             if i > 1 and w == self.lex.verbs[w] and self.lex.is_(toks[i - 2].low, "det") and toks[i - 1].word \
@@ -94,7 +94,11 @@ class Grammar:
         return None
 
     def is_det(self, t: Tok) -> bool:
-        return self.lex.is_(t.low, "det") or t.text.endswith(("’s", "'s"))
+        return self.lex.is_(t.low, "det") or self.possessive(t)
+
+    def possessive(self, t: Tok) -> bool:
+        """"Trump’s", not "he’s" (he is)."""
+        return t.text.endswith(("’s", "'s")) and t.low not in self.lex.pronouns
 
     def filler(self, t: Tok) -> bool:
         w = t.low

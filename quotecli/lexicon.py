@@ -98,6 +98,11 @@ def lexicon() -> Lexicon:
     for line in _lines("pronouns.tsv"):
         p, g, n, person = line.split("\t")
         pronouns[p] = (g, n, person)
+    for line in _lines("pronoun_contractions.tsv"):  # "he’s predicting": the pronoun and its verb
+        p, tails = line.split("\t")
+        for tail in tails.split():
+            for apostrophe in ("’", "'"):
+                pronouns[p + apostrophe + tail] = pronouns[p]
     descriptors = {}
     for line in _lines("descriptors.txt"):
         noun, kind, gender = line.split("\t")

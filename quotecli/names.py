@@ -170,6 +170,9 @@ def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None
         text, end, low = "I", start + 1, "i"
     if len(toks) == 1 and low in lex.pronouns:
         g, num, _ = lex.pronouns[low]
+        cut = next((i for i, ch in enumerate(text) if ch in "’'"), None)
+        if cut:  # "He’s": the pronoun, without the verb written onto it
+            text, end, low = text[:cut], start + cut, low[:cut]
         kind = "relative" if low == "who" else "pronoun"
         return Mention(text, start, end, kind, gender=g if g in "mf" else None, plural=num == "p")
     first = words[0].lower()

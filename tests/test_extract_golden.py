@@ -506,6 +506,9 @@ CASES = [
     ("restrictive-relative", "While the mayor has condemned the plan, the groups who wrote to her on Thursday say they "
      "are “concerned about mixed messages.”",
      [("concerned about mixed messages.", "The groups", "who")]),
+    # "She’s saying": a pronoun with its verb written on, not a possessive
+    ("pronoun-contraction", "Ann Cole spoke on Monday. She’s saying the plan is “a disgrace.”",
+     [("a disgrace.", "Ann Cole", "She")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
