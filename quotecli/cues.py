@@ -74,6 +74,8 @@ class Grammar:
                 # "the call", "Trump's comments": a noun (but "Another said", "Many say", and a past
                 # form after a relative "that": "a message that said", or a number: "mother of three replied")
                 return None
+            if w in self.lex.noun_like and i > 0 and toks[i - 1].low != "to" and self.lex.is_(toks[i - 1].low, "prep"):
+                return None  # "in a series of tweets:", "with comments": a noun after a preposition
             if i > 0 and w.endswith("s") and "-" in toks[i - 1].text:
                 return None  # "over-the-top comments"
             if i > 1 and (self.possessive(toks[i - 2]) or toks[i - 2].low in _POSSESSIVE_PRONOUNS) \

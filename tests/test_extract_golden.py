@@ -509,6 +509,9 @@ CASES = [
     # "She’s saying": a pronoun with its verb written on, not a possessive
     ("pronoun-contraction", "Ann Cole spoke on Monday. She’s saying the plan is “a disgrace.”",
      [("a disgrace.", "Ann Cole", "She")]),
+    # "in a series of tweets:": a noun after a preposition, not a verb whose subject is Ryan
+    ("noun-after-preposition", "Trump swiped at Ryan in a series of tweets: “Paul Ryan does zilch!”",
+     [("Paul Ryan does zilch!", "Trump", "Trump")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
