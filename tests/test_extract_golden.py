@@ -512,6 +512,9 @@ CASES = [
     # "in a series of tweets:": a noun after a preposition, not a verb whose subject is Ryan
     ("noun-after-preposition", "Trump swiped at Ryan in a series of tweets: “Paul Ryan does zilch!”",
      [("Paul Ryan does zilch!", "Trump", "Trump")]),
+    # "broke in", "cut in": interrupting is speaking
+    ("broke-in", "“Quite finished,” said the painter.\n\n“That is entirely due to me,” broke in Lord Henry.",
+     [("Quite finished,", "The painter", "the painter"), ("That is entirely due to me,", "Henry", "Lord Henry")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
