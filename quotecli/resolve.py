@@ -89,9 +89,10 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
         words = words[1:]  # "So's Nancy", "said I. Ask ...": not part of a name
     if any(w.endswith(("’s", "'s")) for w in words[:-1]):
         return None, "", None, None  # "Federal Reserve’s Beige Book": a thing someone owns
-    while words and ((lex.is_(words[0].lower(), "func") or lex.is_(words[0].lower(), "prep"))
+    while words and ((lex.is_(words[0].lower(), "func") or lex.is_(words[0].lower(), "prep")
+                      or lex.is_(words[0].lower(), "aux") and words[0].lower() not in ("will", "may"))
                      and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
-        words = words[1:]  # "Then Blinken", "To John": no part of the name
+        words = words[1:]  # "Then Blinken", "To John", "Would Jane …?": no part of the name
     if len(words) < 2:
         return None, "", None, None
     last = words[-1]

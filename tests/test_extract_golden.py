@@ -515,6 +515,11 @@ CASES = [
     # "broke in", "cut in": interrupting is speaking
     ("broke-in", "“Quite finished,” said the painter.\n\n“That is entirely due to me,” broke in Lord Henry.",
      [("Quite finished,", "The painter", "the painter"), ("That is entirely due to me,", "Henry", "Lord Henry")]),
+    # "Even Harry", "Would Jane": an adverb or auxiliary opening a sentence is no part of a name
+    ("epithet-before-name", "Harry Wotton laughed.\n\nEven Harry said, “It is late.”",
+     [("It is late.", "Harry Wotton", "Even Harry")]),
+    ("auxiliary-before-name", "Jane Fairfax came in.\n\n“Would Jane come?” asked Emma Woodhouse.\n\n“Yes,” said Jane.",
+     [("Would Jane come?", "Emma Woodhouse", "Emma Woodhouse"), ("Yes,", "Jane Fairfax", "Jane")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
