@@ -99,6 +99,8 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if last.endswith(_POSS):
         words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
     title, name, honorific = strip_titles_and_affiliation(words)
+    if len(name) == 1 and title and not honorific and all(w.lower() in _EPITHETS for w in title):
+        return "epithet", name[0], None, None  # "Old Billy", "poor Noah": one name, known or not
     if honorific and len(name) == 1 and name[0][:1].isupper():
         hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
         return "honorific", f"{hon} {name[0]}", None, lex.first_names.get(honorific)
@@ -107,6 +109,9 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
         return None, "", None, None
     return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
+
+
+_EPITHETS = frozenset("poor old little young dear dearest good".split())  # ("Even Harry": any Harry)
 
 
 @functools.cache
@@ -305,10 +310,14 @@ class Resolver:
     # -- the document's people ---------------------------------------------------------
     def _scan(self, text: str) -> None:
         runs: list[tuple[int, int]] = []
+        epithets: list[tuple[int, int]] = []
         ascii = _ascii_words(text)
         for m in (_RUN_ASCII if ascii else _RUN).finditer(text):
             kind, key, title, gender = _read_run(m.group())
             if kind is None:
+                continue
+            if kind == "epithet":
+                epithets.append(m.span())  # its name counts only for someone known by it
                 continue
             runs.append(m.span())
             if kind == "honorific":
@@ -327,9 +336,10 @@ class Resolver:
             if title:
                 p.titles.add(title)
             self._mentions.append((m.start(), key))
-        self._surname_mentions(text, runs, ascii)
+        self._surname_mentions(text, runs, ascii, {e for _, e in epithets})
 
-    def _surname_mentions(self, text: str, runs: list[tuple[int, int]], ascii: bool = False) -> None:
+    def _surname_mentions(self, text: str, runs: list[tuple[int, int]], ascii: bool = False,
+                          after_epithet: frozenset[int] | set[int] = frozenset()) -> None:
         """Add every later use of a known surname ("Fallon fired back") to the mentions, and
         the people known by one name only: a first name ("Emma") or a name that speaks
         ("said Eeyore")."""
@@ -345,6 +355,10 @@ class Resolver:
             if not (low in plain or low in unique or low in singles) or m.start() in seen:
                 continue
             full = unique.get(low)
+            if full is None and m.end() in after_epithet:
+                full = first.get(low)  # "poor Noah" is Noah Claypole; "Old Billy" (a mule) is nobody new
+                if full is None:
+                    continue
             if full is None:
                 # not a word inside a longer run already read as a name ("Emma Woodhouse")
                 k = bisect.bisect_right(run_starts, m.start()) - 1

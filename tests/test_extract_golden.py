@@ -520,6 +520,9 @@ CASES = [
      [("It is late.", "Harry Wotton", "Even Harry")]),
     ("auxiliary-before-name", "Jane Fairfax came in.\n\n“Would Jane come?” asked Emma Woodhouse.\n\n“Yes,” said Jane.",
      [("Would Jane come?", "Emma Woodhouse", "Emma Woodhouse"), ("Yes,", "Jane Fairfax", "Jane")]),
+    # "Old Billy" names someone only if Billy is known: here a pronoun stays with the boy
+    ("epithet-names-nobody-new", "The boy walked on alone. He missed the cat and Old Billy.\n\n“I am tired,” he said.",
+     [("I am tired,", "The boy", "he")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
