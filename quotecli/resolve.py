@@ -451,6 +451,11 @@ class Resolver:
         if len(words) >= 2:
             # a fuller registered name that ends with this one ("Hillary Rodham Clinton")
             return Resolved(name, "name")
+        if m.honorific in ("mr", "mrs") and self.conversation:
+            # in a story "Mrs. Bennet" is the mother, not the one daughter named Bennet in full
+            key = f"{m.honorific.capitalize()}. {name}"
+            if key in self.people:
+                return Resolved(key, "honorific")
         full, how = self.person_for(words[0], m.honorific)
         if full:
             return Resolved(full, how)
@@ -480,6 +485,26 @@ class Resolver:
             if (gender is None or g == gender) and not self._heard(full):  # far back, a name must fit
                 return full
         return None
+
+    def _recent_people(self, gender: str, before: int, limit: int = 4) -> list[str]:
+        """The last few people of `gender`, most recent first: speakers, then names in narration."""
+        out: list[str] = []
+        first = self._recent_person(gender, before)
+        if first:
+            out.append(first)
+        for _pos, spk, g, kind, _m in reversed(self.history[-_LOOK_BACK:]):
+            if len(out) >= limit:
+                return out
+            if kind == "person" and g == gender and spk not in out:
+                out.append(spk)
+        ments, people = self.mentions, self.people
+        i = bisect.bisect_left(ments, (before, ""))
+        for pos, full in reversed(ments[max(0, i - _LOOK_BACK):i]):
+            if len(out) >= limit:
+                break
+            if not self._in_quote(pos) and people[full].gender == gender and full not in out:
+                out.append(full)
+        return out
 
     def _recent_speaker(self, gender: str | None, turn_of: str | None, unknown_ok: bool) -> str | None:
         seen: list[str] = []
@@ -646,15 +671,16 @@ class Resolver:
         if hon is None:
             return None
         owner_gender = {"his": "m", "her": "f"}.get(m.text.split()[0].lower())
-        owner = self._recent_person(owner_gender, m.start) if owner_gender else None
-        family = self._family()
-        if owner and " " not in owner:
-            full = self.by_first.get(owner.lower(), set())
-            owner = next(iter(full)) if len(full) == 1 else owner  # "Elizabeth" -> Elizabeth Bennet
-        if owner:
+        # the owner is the last person of that gender who has such a relative: "her mother" right
+        # after Mrs. Bennet spoke is her daughter's mother, Mrs. Bennet again
+        for owner in self._recent_people(owner_gender, m.start) if owner_gender else ():
+            if " " not in owner:
+                full = self.by_first.get(owner.lower(), set())
+                owner = next(iter(full)) if len(full) == 1 else owner  # "Elizabeth" -> Elizabeth Bennet
             cand = f"{hon} {owner.split()[-1]}"
             if cand in self.people and cand != owner:
                 return cand
+        family = self._family()
         if family:
             cand = f"{hon} {family}"
             if cand in self.people:

@@ -523,6 +523,13 @@ CASES = [
     # "Old Billy" names someone only if Billy is known: here a pronoun stays with the boy
     ("epithet-names-nobody-new", "The boy walked on alone. He missed the cat and Old Billy.\n\n“I am tired,” he said.",
      [("I am tired,", "The boy", "he")]),
+    # in a story "Mrs. Hale" is the mother, not the daughter named Hale in full; "her mother" is hers
+    # even right after the mother spoke herself
+    ("story-honorific-and-kin", "Mr. Hale, Mrs. Hale, Mr. Lee and Mrs. Lee sat with Margaret Hale.\n\n“Tea?” asked "
+     "Mrs. Hale.\n\n“Please,” said Margaret.\n\n“And you?” asked Mrs. Hale.\n\n“No,” said Mr. Lee.\n\n“Very well,” "
+     "said her mother.",
+     [("Tea?", "Mrs. Hale", "Mrs. Hale"), ("Please,", "Margaret Hale", "Margaret"), ("And you?", "Mrs. Hale", "Mrs. Hale"),
+      ("No,", "Mr. Lee", "Mr. Lee"), ("Very well,", "Mrs. Hale", "her mother")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
