@@ -101,6 +101,10 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     title, name, honorific = strip_titles_and_affiliation(words)
     if len(name) == 1 and title and not honorific and all(w.lower() in _EPITHETS for w in title):
         return "epithet", name[0], None, None  # "Old Billy", "poor Noah": one name, known or not
+    if len(name) == 1 and title and not honorific and name[0][:1].isupper() \
+            and all(_norm_title(w) in lex.titles for w in title):
+        # "Doctor Losberne", "Colonel Brandon", "Lord Henry": one name under a title
+        return "titled", _titled_key(title, name[0]), " ".join(title).lower(), name_gender(name, None, title)
     if honorific and len(name) == 1 and name[0][:1].isupper():
         hon = honorific.capitalize() + ("." if honorific in ("mr", "mrs", "ms", "dr") else "")
         return "honorific", f"{hon} {name[0]}", None, lex.first_names.get(honorific)
@@ -109,6 +113,17 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
         return None, "", None, None
     return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
+
+
+def _norm_title(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _titled_key(title: list[str], name: str) -> str:
+    """How a person known by title and one name is printed: "Dr. Smith", "Colonel Brandon"."""
+    abbrev = lexicon().title_words
+    words = [w.rstrip(".") + ("." if w.rstrip(".").lower() in abbrev else "") for w in title]
+    return f"{' '.join(words)} {name}"
 
 
 _EPITHETS = frozenset("poor old little young dear dearest good".split())  # ("Even Harry": any Harry)
@@ -311,6 +326,7 @@ class Resolver:
     def _scan(self, text: str) -> None:
         runs: list[tuple[int, int]] = []
         epithets: list[tuple[int, int]] = []
+        titled: list[tuple[tuple[int, int], str, str | None, str | None]] = []
         ascii = _ascii_words(text)
         for m in (_RUN_ASCII if ascii else _RUN).finditer(text):
             kind, key, title, gender = _read_run(m.group())
@@ -318,6 +334,9 @@ class Resolver:
                 continue
             if kind == "epithet":
                 epithets.append(m.span())  # its name counts only for someone known by it
+                continue
+            if kind == "titled":
+                titled.append((m.span(), key, title, gender))  # read once every full name is known
                 continue
             runs.append(m.span())
             if kind == "honorific":
@@ -336,7 +355,28 @@ class Resolver:
             if title:
                 p.titles.add(title)
             self._mentions.append((m.start(), key))
+        self._titled_names(titled, runs)
         self._surname_mentions(text, runs, ascii, {e for _, e in epithets})
+
+    def _titled_names(self, titled: list, runs: list[tuple[int, int]]) -> None:
+        """"Sen. Sanders" is Bernie Sanders when the text names him in full. In a story "Doctor
+        Losberne", known by no other name, is a person of his own, kept out of the surname index
+        (like "Mr. Bennet") so that the title is what "the doctor" finds."""
+        for span, key, title, gender in titled:
+            word = key.split()[-1]
+            full = self._by_last.get(word.lower(), set()) or self._by_first.get(word.lower(), set())
+            if len(full) == 1:
+                key = next(iter(full))
+            elif not self.conversation:
+                continue  # news: "Gov. Kasich" stays Kasich, titles stripped
+            elif key not in self._people:
+                self._people[key] = Person(key, gender)
+            if title:
+                self._people[key].titles.add(title)
+            runs.append(span)
+            self._mentions.append((span[0], key))
+        if titled:
+            runs.sort()
 
     def _surname_mentions(self, text: str, runs: list[tuple[int, int]], ascii: bool = False,
                           after_epithet: frozenset[int] | set[int] = frozenset()) -> None:
@@ -451,6 +491,10 @@ class Resolver:
         if len(words) >= 2:
             # a fuller registered name that ends with this one ("Hillary Rodham Clinton")
             return Resolved(name, "name")
+        if m.title and not m.honorific:
+            key = _titled_key(m.title.split(), name)
+            if key in self.people:
+                return Resolved(key, "name")  # "Colonel Brandon", known by that name only
         if m.honorific in ("mr", "mrs") and self.conversation:
             # in a story "Mrs. Bennet" is the mother, not the one daughter named Bennet in full
             key = f"{m.honorific.capitalize()}. {name}"

@@ -530,6 +530,16 @@ CASES = [
      "said her mother.",
      [("Tea?", "Mrs. Hale", "Mrs. Hale"), ("Please,", "Margaret Hale", "Margaret"), ("And you?", "Mrs. Hale", "Mrs. Hale"),
       ("No,", "Mr. Lee", "Mr. Lee"), ("Very well,", "Mrs. Hale", "her mother")]),
+    # in a story "Doctor Losberne", known by no other name, is who "the doctor" is
+    ("story-titled-name", "Oliver lay still. Doctor Losberne came in with Mr. Giles and Rose Maylie.\n\n“Is he better?” "
+     "asked Mr. Giles.\n\n“Much better,” said the doctor.\n\n“May I see him?” asked Rose.\n\n“Not yet,” said the "
+     "doctor.\n\n“Then I will wait,” said Rose.",
+     [("Is he better?", "Mr. Giles", "Mr. Giles"), ("Much better,", "Doctor Losberne", "the doctor"),
+      ("May I see him?", "Rose Maylie", "Rose"), ("Not yet,", "Doctor Losberne", "the doctor"),
+      ("Then I will wait,", "Rose Maylie", "Rose")]),
+    # in news a title and one name stays the name, title stripped
+    ("news-titled-surname", "Gov. Kasich spoke in Ohio. “We will win,” Gov. Kasich said.",
+     [("We will win,", "Kasich", "Gov. Kasich")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
