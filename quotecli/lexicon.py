@@ -48,6 +48,7 @@ class Lexicon:
     modifiers: frozenset[str]
     postmodifiers: frozenset[str]  # participles after a noun: "a poll released Thursday"
     ly_words: frozenset[str]  # words in -ly that are no adverbs: "family", "rally", "elderly"
+    place_words: frozenset[str]  # last words of a place's or thing's name: "Bridge", "Street"
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
     descriptors: dict[str, tuple[str, str]]  # head noun -> (kind, gender)
     first_names: dict[str, str]  # lower-case first name or honorific -> gender
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
         postmodifiers=frozenset(_lines("postmodifiers.txt")),
         ly_words=frozenset(_lines("ly_words.txt")),
+        place_words=frozenset(_lines("place_words.txt")),
         pronouns=pronouns,
         descriptors=descriptors,
         first_names=first_names,

@@ -93,8 +93,10 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
                       or lex.is_(words[0].lower(), "aux") and words[0].lower() not in ("will", "may"))
                      and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
         words = words[1:]  # "Then Blinken", "To John", "Would Jane …?": no part of the name
-    if len(words) < 2:
-        return None, "", None, None
+    while len(words) > 1 and words[-1].lower() in _DAYS:
+        words = words[:-1]  # "Colonel Brandon Monday morning": a day is no part of the name
+    if len(words) < 2 or words[-1].lower() in lex.place_words:
+        return None, "", None, None  # "Chertsey Bridge", "the Achilles Statue": a place, a thing
     last = words[-1]
     if last.endswith(_POSS):
         words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
@@ -113,6 +115,9 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
         return None, "", None, None
     return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _norm_title(word: str) -> str:

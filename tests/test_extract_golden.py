@@ -540,6 +540,9 @@ CASES = [
     # in news a title and one name stays the name, title stripped
     ("news-titled-surname", "Gov. Kasich spoke in Ohio. “We will win,” Gov. Kasich said.",
      [("We will win,", "Kasich", "Gov. Kasich")]),
+    # "the White House", "Chertsey Bridge": a capitalised place is nobody a pronoun stands for
+    ("place-is-nobody", "Trump spoke at the White House. He said the plan was “a disaster,” and left.",
+     [("a disaster,", None, "He")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
