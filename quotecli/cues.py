@@ -82,10 +82,12 @@ class Grammar:
                     and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low.endswith(_ADJECTIVE_ENDINGS):
                 return None  # "Trump's videotaped remarks", "her opening remarks": a noun after its adjective
             if i > 1 and w == self.lex.verbs[w] and self.lex.is_(toks[i - 2].low, "det") and toks[i - 1].word \
-                    and not toks[i - 1].cap and toks[i - 1].low not in self.lex.verbs and not self.filler(toks[i - 1]):
-                return None  # "with a mischievous smile": a noun after its adjective
+                    and not toks[i - 1].cap and toks[i - 1].low not in self.lex.verbs and not self.filler(toks[i - 1]) \
+                    and not self._text_reads(toks, i):
+                return None  # "with a mischievous smile": a noun after its adjective (not "the sign read")
             if w in self.lex.noun_like and i > 0 and toks[i - 1].word and not toks[i - 1].cap \
-                    and toks[i - 1].low.endswith(_ADJECTIVE_ENDINGS) and not self.filler(toks[i - 1]):
+                    and toks[i - 1].low.endswith(_ADJECTIVE_ENDINGS) and not self.filler(toks[i - 1]) \
+                    and not self._text_reads(toks, i):
                 return None  # "Palatucci, general counsel to …", "the special counsel said": a noun
             if w in self.lex.noun_like and i + 1 < len(toks):
                 n = toks[i + 1]
@@ -94,6 +96,11 @@ class Grammar:
                     return None  # "state delegate", "report card": a noun
             return w, 1
         return None
+
+    def _text_reads(self, toks: list[Tok], i: int) -> bool:
+        """"the editorial read", "the sign read": a text's words are what it reads (past "read"
+        is spelt like the noun)."""
+        return toks[i].low == "read" and self.lex.descriptors.get(toks[i - 1].low, ("",))[0] == "text"
 
     def is_det(self, t: Tok) -> bool:
         return self.lex.is_(t.low, "det") or self.possessive(t)

@@ -543,6 +543,10 @@ CASES = [
     # "the White House", "Chertsey Bridge": a capitalised place is nobody a pronoun stands for
     ("place-is-nobody", "Trump spoke at the White House. He said the plan was “a disaster,” and left.",
      [("a disaster,", None, "He")]),
+    # "the editorial read": the past of read is spelt like the noun; a text reads its words
+    ("text-read", "That did not sit well with the editors.\n\n“If she wants to be president, she should come,” the "
+     "editorial read.",
+     [("If she wants to be president, she should come,", "The editorial", "the editorial")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
