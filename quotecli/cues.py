@@ -20,7 +20,7 @@ _LEAD_PUNCT = frozenset(",.;:!?—–-…)]")
 _PP_HEADS = frozenset("in on at during after before over since throughout".split())
 _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — a teacher — says"
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
-_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic")
+_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 

@@ -547,6 +547,10 @@ CASES = [
     ("text-read", "That did not sit well with the editors.\n\n“If she wants to be president, she should come,” the "
      "editorial read.",
      [("If she wants to be president, she should come,", "The editorial", "the editorial")]),
+    # "Chaffetz's latest request:": a superlative before a speech noun; the noun is no verb
+    ("superlative-before-speech-noun", "Clinton, speaking to reporters on her plane, said of Chaffetz's latest request: "
+     "“The FBI resolved all of this.”",
+     [("The FBI resolved all of this.", "Clinton", "Clinton")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
