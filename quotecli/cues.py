@@ -740,6 +740,9 @@ class CueFinder:
                 if form.endswith("ing"):
                     participle = participle or body[v]
                 continue  # "wants to say": keep looking for the subject's verb
+            if form.endswith("ing") and r[0] > 0 and body[r[0] - 1].low in ("to", "into"):
+                participle = participle or body[v]
+                continue  # "an email to supporters stating": the hearer does not state it (but "with Trump tweeting")
             progressive = any(g.lex.is_(body[x].low, "aux") for x in range(r[1] + 1, v))  # "is already claiming"
             if form.endswith("ing") and m.kind not in ("name", "pronoun", "group", "descriptor", "relative") \
                     and not (m.kind == "org" and progressive):

@@ -551,6 +551,9 @@ CASES = [
     ("superlative-before-speech-noun", "Clinton, speaking to reporters on her plane, said of Chaffetz's latest request: "
      "“The FBI resolved all of this.”",
      [("The FBI resolved all of this.", "Clinton", "Clinton")]),
+    # "an email to supporters stating": the hearer after "to" does not state it; the sender does
+    ("participle-after-hearer", "Her campaign quickly blasted out an email to supporters stating, “Ryan joins the list.”",
+     [("Ryan joins the list.", "Her campaign", "Her campaign")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
