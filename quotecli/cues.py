@@ -588,7 +588,7 @@ class CueFinder:
             named = r is not None and r[0] - 1 > k and toks[r[0] - 1].text == "," and toks[r[1] + 1].text == ","
             if r and r[0] > k and g.lex.is_(toks[r[0] - 1].low, "prep") and toks[r[0] - 1].low not in ("as", "like"):
                 break  # "“…” in a Facebook post", "for the Trump project": a preposition's object
-            if not r or (r[0] != k and not named and not all(toks[x].low in ("and", "but", "then") or g.lex.is_(toks[x].low, "func")
+            if not r or (r[0] != k and not named and not all(toks[x].low in ("and", "then") or g.lex.is_(toks[x].low, "func") and toks[x].low != "but"
                                                              or g.filler(toks[x]) and not g.lex.is_(toks[x].low, "aux")
                                                              for x in range(k, r[0]))) \
                     or any(g.lex.is_(toks[x].low, "subord") for x in range(k, r[0])):

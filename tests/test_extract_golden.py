@@ -554,6 +554,10 @@ CASES = [
     # "an email to supporters stating": the hearer after "to" does not state it; the sender does
     ("participle-after-hearer", "Her campaign quickly blasted out an email to supporters stating, “Ryan joins the list.”",
      [("Ryan joins the list.", "Her campaign", "Her campaign")]),
+    # "“…,” but he also noted": a clause after "but" is a new one, not the quote's cue
+    ("but-opens-a-new-clause", "Geoffrey Garin, a pollster, was not impressed.\n\nIn somber comments, Trump called the "
+     "assault “an attack on our country,” but he also noted the “senseless, tragic deaths” of black men.",
+     [("an attack on our country,", "Trump", "Trump"), ("senseless, tragic deaths", "Trump", "he")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
