@@ -61,6 +61,10 @@ _PUNCT = ",.;:!?()[]\"“”‘«»…—–*/"
 # chunk (a run without white space) -> its tokens as (word, start, end, lower, cap, word?) with
 # offsets in the chunk; only chunks whose tokens do not depend on what follows them
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
+# A chunk with a digit ("17.", "2016,", "$3.5bn", "9/11") is read but not kept: numbers, dates
+# and prices seldom come again, and keeping each one costs more than reading it (an entry and
+# its tuples allocated and held for nothing, and the common words pushed out sooner).
+_HAS_DIGIT = re.compile("[0-9]").search
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -96,7 +100,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
 
 
 def _chunk(chunk: str) -> tuple[tuple, ...]:
-    """The tokens of a chunk read alone (cached)."""
+    """The tokens of a chunk read alone (cached, unless it holds a digit)."""
     abbr = lexicon().abbreviations
     toks = []
     n = len(chunk)
@@ -121,10 +125,13 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
             skip = True
             e += 1
             w += "."
-        toks.append((w, s, e, *(_ATTRS.get(w) or _attrs(w))))
-    if len(_CHUNKS) >= 20_000:
-        _CHUNKS.clear()  # bounded
-    out = _CHUNKS[chunk] = tuple(toks)
+        head = w[:1]  # the word's tests as _attrs makes them (the chunk cache keeps them)
+        toks.append((w, s, e, w.lower(), head.isupper(), head.isalnum()))
+    out = tuple(toks)
+    if _HAS_DIGIT(chunk) is None:
+        if len(_CHUNKS) >= 20_000:
+            _CHUNKS.clear()  # bounded
+        _CHUNKS[chunk] = out
     return out
 
 
