@@ -116,9 +116,10 @@ class Extractor:
         self.layout = layout(text)
         self.paras, blank = self.layout
         self.line_mode = "\n" in text and not blank
-        self.para_starts = [p[0] for p in self.paras]
         if len(self.paras) <= 1:
             self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
+        else:
+            self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
         self.dialogue = True
         self.measured_dialogue: bool | None = None
@@ -440,6 +441,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                                f.rule, score(f.rule, None, sp.closed)))
             continue
         m = f.cue.mention
+        said = text[sp.start:sp.end]
         if f.rule in ("continuation", "same_sentence") and out and out[-1].mention_start == m.start:
             r_speaker, how = out[-1].speaker, out[-1].resolution
         else:
@@ -448,10 +450,11 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
             turn_of = prev_turn.speaker if prev_turn is not None and ex.short_turn(prev_turn) else None
             # a subject after the quote ("“…” He tilted me again.") is read from where the quote opens
             at = dataclasses.replace(m, start=sp.open_at) if f.rule == "beat_after" else m
-            r = resolver.resolve(at, f.cue.antecedent, p_start, turn_of, text[sp.start:sp.end])
+            r = resolver.resolve(at, f.cue.antecedent, p_start, turn_of, said)
             r_speaker, how = r.speaker, r.how
-            resolver.remember(m.start, r.speaker, m, r.how)
-        q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r_speaker, m.text, f.cue.cue,
+            if len(found) > 1:  # a lone quote: no later quote reads the speaker history
+                resolver.remember(m.start, r.speaker, m, r.how)
+        q = Quote(doc, sp.start, sp.end, said, r_speaker, m.text, f.cue.cue,
                   f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)
         last_in_para[ex.para_of(sp.end)] = q

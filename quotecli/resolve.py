@@ -221,24 +221,28 @@ class Resolver:
     people present ("I told Hillary ...").
     """
 
+    # What is worked out only when a mention needs it starts out as these class attributes; the
+    # instance takes its own values once they are computed (always by assignment, never by
+    # mutation of the defaults), so a document that needs none of them does not pay to set them.
+    _scanned = False
+    _genders_learned = False
+    _by_title: dict[str, list[str]] | None = None
+    _described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
+    _by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
+    _story_family: str | None = None
+    _hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
+
     def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, dialogue: bool | None = True):
         self.text = text
         self.quoted = sorted(quoted or [])
         self._q_starts = [q[0] for q in self.quoted]
         self.lex = lexicon()
-        self._scanned = False
-        self._genders_learned = False
-        self._by_title: dict[str, list[str]] | None = None
-        self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
-        self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
-        self._story_family: str | None = None
         # In a story, "the girl" is someone of the scene; in news a description that no title
         # introduced ("the pope", "the order released Friday") stays as written. (None: too few
         # quotes to tell; read as a story here, but not as a conversation below.)
         self.dialogue = dialogue is not False
         # a conversation measured as such: its unnamed-gender speakers are rarely the he/she
         self.conversation = dialogue is True
-        self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
