@@ -207,7 +207,10 @@ def sentence_start(text: str, lo: int, hi: int) -> int:
 def sentence_end(text: str, lo: int, hi: int) -> int:
     """End of the sentence running from lo (hi when it does not end before hi)."""
     hi = min(hi, lo + _MAX_SENTENCE)
-    for m in _TERMINAL_RE.finditer(text, lo, hi):
+    # one search a terminal: most windows hold none or end at the first (a finditer costs more)
+    m = _TERMINAL_RE.search(text, lo, hi)
+    while m is not None:
         if _is_boundary(text, m):
             return m.end()
+        m = _TERMINAL_RE.search(text, m.end(), hi)
     return hi
