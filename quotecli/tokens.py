@@ -21,8 +21,11 @@ _TOKEN = regex.compile(
 _TERMINAL = regex.compile(r"(?:[.!?…]+|[.!?][\"”’)\]]+)(?=\s)")
 _TERMINAL_BACKWARDS = regex.compile(_TERMINAL.pattern, regex.REVERSE)
 # the same forwards for the standard re module, which costs less per call on a short window;
-# its \s also takes \x1c-\x1f, which the pattern's does not: they are left out
-_TERMINAL_RE = re.compile(_TERMINAL.pattern.replace(r"(?=\s)", r"(?=[^\S\x1c-\x1f])"))
+# its \s also takes \x1c-\x1f, which the pattern's does not: they are left out. Written to open
+# with a character class (the two branches' first characters, the second's checked behind),
+# from which the re module skips ahead to where a terminal can start instead of trying both
+# branches at every character: a third of the cost on a window without one.
+_TERMINAL_RE = re.compile(r"[.!?…](?:[.!?…]*|(?<=[.!?])[\"”’)\]]+)(?=[^\S\x1c-\x1f])")
 
 
 class Tok(NamedTuple):
