@@ -145,8 +145,7 @@ class Extractor:
 
     def run(self, show_all: bool = False) -> list[Found]:
         text = self.text
-        spans = find_spans(text, self.ptb, self.layout)
-        self._open_marks = [s.open_at for s in spans]
+        spans = self._spans = find_spans(text, self.ptb, self.layout)
         # a title a speech cue follows at once is speech (»Ja«, said Jonas), unless what stands
         # before it says title (on CBS's “Face the Nation,” Paul Ryan said ...)
         quotes = [s for s in spans if not is_title(text, s) or (self._said_right_after(s) and not _titled_here(text, s))]
@@ -359,6 +358,12 @@ class Extractor:
         hi = self.paras[self.para_of(q.end)][1]
         return not _more_words_than(self.text, lo, q.start, 20) and \
             not _more_words_than(self.text, q.end, min(hi, q.end + 400), 20)
+
+    @functools.cached_property
+    def _open_marks(self) -> list[int]:
+        """Where each span opens, listed when a rule first asks has_quote (most quotes take
+        their cue before any does)."""
+        return [s.open_at for s in self._spans]
 
     def has_quote(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self._open_marks, lo)

@@ -234,8 +234,7 @@ class Resolver:
 
     def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, dialogue: bool | None = True):
         self.text = text
-        self.quoted = sorted(quoted or [])
-        self._q_starts = [q[0] for q in self.quoted]
+        self._quoted = quoted
         self.lex = lexicon()
         # In a story, "the girl" is someone of the scene; in news a description that no title
         # introduced ("the pope", "the order released Friday") stays as written. (None: too few
@@ -249,6 +248,15 @@ class Resolver:
         self._mentions: list[tuple[int, str]] = []  # (offset, full name) in text order
         # (offset, speaker, gender, kind, mention as written, lower-case)
         self.history: list[tuple[int, str, str | None, str, str]] = []
+
+    @functools.cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """The quotation ranges in order, sorted when a rule first reads them."""
+        return sorted(self._quoted or [])
+
+    @functools.cached_property
+    def _q_starts(self) -> list[int]:
+        return [q[0] for q in self.quoted]
 
     # The document is read for names only when a mention needs it (not for "said Jo Hart"):
     # most of the cost of a tiny document.
