@@ -11,7 +11,6 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
-from .model import fast_init
 from .names import PARTICLES, Mention, parse_mention
 from .tokens import Tok
 
@@ -24,8 +23,7 @@ _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic")
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Cue:
     """A rule's finding for one quote: the mention, the cue word and the rule."""
 

@@ -21,7 +21,7 @@ from .cues import Cue, CueFinder
 from .dialogue import fill_chains
 from .lexicon import ascii_classes, lexicon
 from .marks import find_spans, has_marks, layout, tokenised
-from .model import Quote, Span, fast_init
+from .model import Quote, Span
 from .narrator import name_narrator
 from .resolve import Resolver
 from .tokens import blank, sentence_end, sentence_start, tokenize
@@ -39,8 +39,7 @@ _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Found:
     """A span with its cue (or None) and the rule that credited it."""
 

@@ -19,7 +19,6 @@ import re
 import regex
 
 from .lexicon import ascii_classes, lexicon, trie_alternation
-from .model import fast_init
 from .names import Mention, strip_titles_and_affiliation, name_gender
 from .tokens import sentence_end, sentence_start
 
@@ -207,8 +206,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Resolved:
     speaker: str | None
     how: str  # name | surname | pronoun | descriptor | as-written | unresolved | ambiguous
