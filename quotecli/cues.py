@@ -388,10 +388,10 @@ class Grammar:
         j, last_cap = i, -1
         while j < len(toks) and j - i <= 10:
             t = toks[j]
-            if t.text == "/" and j > i and toks[j - 1].text[:1].isdigit() and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
-                j += 1  # "9/11 widow Terry Strada"
-                continue
             if not t.word:
+                if t.text == "/" and j > i and toks[j - 1].text[:1].isdigit() and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+                    j += 1  # "9/11 widow Terry Strada"
+                    continue
                 break
             if t.cap and (self.namelike(t) or t.low.rstrip(".") in self.lex.titles):
                 last_cap = j

@@ -76,11 +76,11 @@ def _mark_list(text: str, pattern: regex.Pattern) -> list[tuple[int, str]]:
     _any_mark, the same alternatives in the same order on the standard re module, which costs
     less per call than the regex module on a tweet or a line)."""
     ascii = text.isascii()
+    if not ascii and len(text) < 256:
+        return [(m.start(), m[0]) for m in _any_mark().finditer(text)]
     plan = _find_plan(ascii)
     if plan is None:
         return [(m.start(), m[0]) for m in pattern.finditer(text)]
-    if not ascii and len(text) < 256:
-        return [(m.start(), m[0]) for m in _any_mark().finditer(text)]
     found: list[tuple[int, str]] = []
     append, find, startswith = found.append, text.find, text.startswith
     for c, doubled, single in plan:

@@ -58,6 +58,7 @@ _SPACE_CANDIDATES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e" + "".j
     + "\u2028\u2029\u202f\u205f\u3000\ufeff"
 _ODD_SPACE = "".join(c for c in _SPACE_CANDIDATES if c.isspace() != bool(regex.match(r"\s", c)))
 _HAS_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACE)}]").search if _ODD_SPACE else (lambda s: None)
+assert not any(c.isprintable() for c in _ODD_SPACE)  # a printable window holds none
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # marks that are always a token of their own, never part of a word's token
 _PUNCT = ",.;:!?()[]\"“”‘«»…—–*/"
@@ -79,7 +80,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     looks at what follows; those are read in place."""
     seg = text[lo:hi]
     out: list[Tok] = []
-    if _HAS_ODD_SPACE(seg):
+    if not seg.isprintable() and _HAS_ODD_SPACE(seg):  # (printable: no odd space, no need to look)
         _in_place(text, lo, hi, hi, out)
         return out
     append = out.append
