@@ -23,7 +23,7 @@ from .lexicon import ascii_classes, lexicon
 from .marks import find_spans, has_marks, layout, tokenised
 from .model import Quote, Span
 from .narrator import name_narrator
-from .resolve import Resolver
+from .resolve import Resolver, full_name
 from .tokens import blank, sentence_end, sentence_start, tokenize
 
 _SMALL = frozenset("a an the of and or in on at to for with by from vs v. de la le del von van".split())
@@ -434,7 +434,11 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         return []  # most paragraphs of most archives: nothing to do
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
-    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
+    # A lone quote credited to someone named in full ("said Jo Hart": most tweets and one-liners)
+    # is resolved without the document's people: no Resolver is built for it.
+    alone_named = len(found) == 1 and found[0].cue is not None and full_name(found[0].cue.mention) is not None
+    resolver = None if alone_named else \
+        Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
     score = confidence
     out: list[Quote] = []
     loose: list[Quote] = []
@@ -457,6 +461,8 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         said = text[sp.start:sp.end]
         if f.rule in ("continuation", "same_sentence") and out and out[-1].mention_start == m.start:
             r_speaker, how = out[-1].speaker, out[-1].resolution
+        elif resolver is None:  # the lone quote of a name in full, as Resolver.resolve reads it
+            r_speaker, how = full_name(m), "name"
         else:
             p_start = ex.paras[para][0]
             prev_turn = last_in_para.get(para - 1) if blank(text, p_start, sp.open_at) else None

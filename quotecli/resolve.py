@@ -199,6 +199,16 @@ def _named(hearers: frozenset[str], name: str) -> bool:
                                  if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr"))
 
 
+def full_name(m: Mention) -> str | None:
+    """The speaker of a mention that names someone in two words or more ("said Jo Hart"): the
+    name as it stands, whatever else the document holds. None when resolving the mention needs
+    the document's people (a surname alone, a pronoun, a description)."""
+    if m.kind != "name":
+        return None
+    name = m.name or m.text
+    return name if len(name.split()) >= 2 else None
+
+
 @dataclass
 class Person:
     name: str
@@ -441,11 +451,11 @@ class Resolver:
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
 
     def _name(self, m: Mention) -> Resolved:
+        full = full_name(m)
+        if full is not None:
+            return Resolved(full, "name")
         name = m.name or m.text
         words = name.split()
-        if len(words) >= 2:
-            # a fuller registered name that ends with this one ("Hillary Rodham Clinton")
-            return Resolved(name, "name")
         full, how = self.person_for(words[0], m.honorific)
         if full:
             return Resolved(full, how)
