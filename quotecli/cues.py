@@ -379,9 +379,10 @@ class Grammar:
             return None
         if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text in ("I", "I."):
             return i, i  # "said I. Ann smiled": the pronoun ends the sentence, no initial
-        if self.pronoun(toks[i]) and (i + 1 == len(toks) or not toks[i + 1].word):
+        # (the cheap token tests first: after "said" mostly comes a capitalised name)
+        if (i + 1 == len(toks) or not toks[i + 1].word) and self.pronoun(toks[i]):
             return i, i  # "said another."
-        if self.is_det(toks[i]) and not toks[i].cap or toks[i].low in ("the", "a", "an"):
+        if toks[i].low in ("the", "a", "an") or not toks[i].cap and self.is_det(toks[i]):
             d = self._descriptor_after(toks, i)
             return self._named_after(toks, d) or d
         # a run of names, titles and role words that ends in a capitalised name
