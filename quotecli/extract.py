@@ -436,8 +436,8 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     found = ex.run(show_all=show_all)
     # A lone quote credited to someone named in full ("said Jo Hart": most tweets and one-liners)
     # is resolved without the document's people: no Resolver is built for it.
-    alone_named = len(found) == 1 and found[0].cue is not None and full_name(found[0].cue.mention) is not None
-    resolver = None if alone_named else \
+    lone_name = full_name(found[0].cue.mention) if len(found) == 1 and found[0].cue is not None else None
+    resolver = None if lone_name else \
         Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
     score = confidence
     out: list[Quote] = []
@@ -462,7 +462,7 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         if f.rule in ("continuation", "same_sentence") and out and out[-1].mention_start == m.start:
             r_speaker, how = out[-1].speaker, out[-1].resolution
         elif resolver is None:  # the lone quote of a name in full, as Resolver.resolve reads it
-            r_speaker, how = full_name(m), "name"
+            r_speaker, how = lone_name, "name"
         else:
             p_start = ex.paras[para][0]
             prev_turn = last_in_para.get(para - 1) if blank(text, p_start, sp.open_at) else None

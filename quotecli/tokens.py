@@ -115,8 +115,10 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
         # alone, as the pattern reads them
         lead = len(core) - len(word)
         words = [*chunk[:lead], *([word] if word else []), *chunk[len(core):]]
+        keep = not word or word.isalpha()  # (no digit in the marks around it)
     else:
         words = _TOKEN.findall(chunk)
+        keep = _HAS_DIGIT(chunk) is None
     pos = 0
     skip = False  # the period an abbreviation took is the next token: skip it
     for w in words:
@@ -132,7 +134,7 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
         head = w[:1]  # the word's tests as _attrs makes them (the chunk cache keeps them)
         toks.append((w, s, e, w.lower(), head.isupper(), head.isalnum()))
     out = tuple(toks)
-    if _HAS_DIGIT(chunk) is None:
+    if keep:
         if len(_CHUNKS) >= 20_000:
             _CHUNKS.clear()  # bounded
         _CHUNKS[chunk] = out
