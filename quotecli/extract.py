@@ -153,8 +153,9 @@ class Extractor:
             prev = quotes[i - 1] if i else None
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
             found.append(self._attribute(sp, prev, nxt))
-        found = self._fallbacks(found)
-        self.measured_dialogue = self._dialogue(found)
+        if len(found) > 1:  # a lone quote has no neighbour to borrow from, no dialogue to measure
+            found = self._fallbacks(found)
+            self.measured_dialogue = self._dialogue(found)
         self.dialogue = self.measured_dialogue is not False
         if show_all:
             kept = {s.start for s in quotes}
@@ -488,7 +489,8 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
         out = name_narrator(out, text, resolver, lambda q, how: score(q.rule, how, spans[q.start].closed))
-    out = _headline_echoes(out, loose, ex, show_all)
+    if len(ex.paras) > 1:  # (a headline needs a body after it)
+        out = _headline_echoes(out, loose, ex, show_all)
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
         kept = {q.start for q in out}
         out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)
