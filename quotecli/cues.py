@@ -11,7 +11,6 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
-from .model import fast_init
 from .names import PARTICLES, Mention, parse_mention
 from .tokens import Tok
 
@@ -24,8 +23,7 @@ _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Cue:
     """A rule's finding for one quote: the mention, the cue word and the rule."""
 
@@ -405,19 +403,20 @@ class Grammar:
             return None
         if toks[i].low in ("he", "she", "they", "we", "it", "you") or toks[i].text in ("I", "I."):
             return i, i  # "said I. Ann smiled": the pronoun ends the sentence, no initial
-        if self.pronoun(toks[i]) and (i + 1 == len(toks) or not toks[i + 1].word):
+        # (the cheap token tests first: after "said" mostly comes a capitalised name)
+        if (i + 1 == len(toks) or not toks[i + 1].word) and self.pronoun(toks[i]):
             return i, i  # "said another."
-        if self.is_det(toks[i]) and not toks[i].cap or toks[i].low in ("the", "a", "an"):
+        if toks[i].low in ("the", "a", "an") or not toks[i].cap and self.is_det(toks[i]):
             d = self._descriptor_after(toks, i)
             return self._named_after(toks, d) or d
         # a run of names, titles and role words that ends in a capitalised name
         j, last_cap = i, -1
         while j < len(toks) and j - i <= 10:
             t = toks[j]
-            if t.text == "/" and j > i and toks[j - 1].text[:1].isdigit() and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
-                j += 1  # "9/11 widow Terry Strada"
-                continue
             if not t.word:
+                if t.text == "/" and j > i and toks[j - 1].text[:1].isdigit() and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+                    j += 1  # "9/11 widow Terry Strada"
+                    continue
                 break
             if t.cap and (self.namelike(t) or t.low.rstrip(".") in self.lex.titles):
                 last_cap = j

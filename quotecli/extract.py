@@ -21,9 +21,9 @@ from .cues import Cue, CueFinder
 from .dialogue import fill_chains
 from .lexicon import ascii_classes, lexicon
 from .marks import find_spans, has_marks, layout, tokenised
-from .model import Quote, Span, fast_init
+from .model import Quote, Span
 from .narrator import name_narrator
-from .resolve import Resolver
+from .resolve import Resolver, full_name
 from .tokens import blank, sentence_end, sentence_start, tokenize
 
 _SMALL = frozenset("a an the of and or in on at to for with by from vs v. de la le del von van".split())
@@ -39,8 +39,7 @@ _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Found:
     """A span with its cue (or None) and the rule that credited it."""
 
@@ -67,14 +66,23 @@ def is_title(text: str, span: Span) -> bool:
     if not words or len(words) > 8:
         return False
     head = words[0][:1]
-    title_case = head.isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
-    if not (title_case or (head.isdigit() and len(words) <= 2)):
+    if not (_title_case(words) if head.isupper() else head.isdigit() and len(words) <= 2):
         return False
     if not _END_PUNCT.search(s):
         return True
     if _INNER_PUNCT.search(s.rstrip(".,;:!?… ")):
         return False  # "Yes. No." is speech
     return _titled_here(text, span)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised, a number or a small word ("of", "the"). (A loop: most spans
+    fail at their second or third word, sooner than a generator is set up and run.)"""
+    for w in words:
+        h = w[:1]
+        if not (h.isupper() or h.isdigit() or w.lower() in _SMALL):
+            return False
+    return True
 
 
 def _titled_here(text: str, span: Span) -> bool:
@@ -116,9 +124,10 @@ class Extractor:
         self.layout = layout(text)
         self.paras, blank = self.layout
         self.line_mode = "\n" in text and not blank
-        self.para_starts = [p[0] for p in self.paras]
         if len(self.paras) <= 1:
             self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
+        else:
+            self.para_starts = [p[0] for p in self.paras]
         self.finder = CueFinder(text)
         self.dialogue = True
         self.measured_dialogue: bool | None = None
@@ -135,8 +144,7 @@ class Extractor:
 
     def run(self, show_all: bool = False) -> list[Found]:
         text = self.text
-        spans = find_spans(text, self.ptb, self.layout)
-        self._open_marks = [s.open_at for s in spans]
+        spans = self._spans = find_spans(text, self.ptb, self.layout)
         # a title a speech cue follows at once is speech (»Ja«, said Jonas), unless what stands
         # before it says title (on CBS's “Face the Nation,” Paul Ryan said ...)
         quotes = [s for s in spans if not is_title(text, s) or (self._said_right_after(s) and not _titled_here(text, s))]
@@ -145,8 +153,9 @@ class Extractor:
             prev = quotes[i - 1] if i else None
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
             found.append(self._attribute(sp, prev, nxt))
-        found = self._fallbacks(found)
-        self.measured_dialogue = self._dialogue(found)
+        if len(found) > 1:  # a lone quote has no neighbour to borrow from, no dialogue to measure
+            found = self._fallbacks(found)
+            self.measured_dialogue = self._dialogue(found)
         self.dialogue = self.measured_dialogue is not False
         if show_all:
             kept = {s.start for s in quotes}
@@ -350,6 +359,12 @@ class Extractor:
         return not _more_words_than(self.text, lo, q.start, 20) and \
             not _more_words_than(self.text, q.end, min(hi, q.end + 400), 20)
 
+    @functools.cached_property
+    def _open_marks(self) -> list[int]:
+        """Where each span opens, listed when a rule first asks has_quote (most quotes take
+        their cue before any does)."""
+        return [s.open_at for s in self._spans]
+
     def has_quote(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self._open_marks, lo)
         return i < len(self._open_marks) and self._open_marks[i] < hi
@@ -420,7 +435,11 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         return []  # most paragraphs of most archives: nothing to do
     ex = Extractor(text, ptb_quotes)
     found = ex.run(show_all=show_all)
-    resolver = Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
+    # A lone quote credited to someone named in full ("said Jo Hart": most tweets and one-liners)
+    # is resolved without the document's people: no Resolver is built for it.
+    lone_name = full_name(found[0].cue.mention) if len(found) == 1 and found[0].cue is not None else None
+    resolver = None if lone_name else \
+        Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
     score = confidence
     out: list[Quote] = []
     loose: list[Quote] = []
@@ -440,18 +459,22 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                                f.rule, score(f.rule, None, sp.closed)))
             continue
         m = f.cue.mention
+        said = text[sp.start:sp.end]
         if f.rule in ("continuation", "same_sentence") and out and out[-1].mention_start == m.start:
             r_speaker, how = out[-1].speaker, out[-1].resolution
+        elif resolver is None:  # the lone quote of a name in full, as Resolver.resolve reads it
+            r_speaker, how = lone_name, "name"
         else:
             p_start = ex.paras[para][0]
             prev_turn = last_in_para.get(para - 1) if blank(text, p_start, sp.open_at) else None
             turn_of = prev_turn.speaker if prev_turn is not None and ex.short_turn(prev_turn) else None
             # a subject after the quote ("“…” He tilted me again.") is read from where the quote opens
             at = dataclasses.replace(m, start=sp.open_at) if f.rule == "beat_after" else m
-            r = resolver.resolve(at, f.cue.antecedent, p_start, turn_of, text[sp.start:sp.end])
+            r = resolver.resolve(at, f.cue.antecedent, p_start, turn_of, said)
             r_speaker, how = r.speaker, r.how
-            resolver.remember(m.start, r.speaker, m, r.how)
-        q = Quote(doc, sp.start, sp.end, text[sp.start:sp.end], r_speaker, m.text, f.cue.cue,
+            if len(found) > 1:  # a lone quote: no later quote reads the speaker history
+                resolver.remember(m.start, r.speaker, m, r.how)
+        q = Quote(doc, sp.start, sp.end, said, r_speaker, m.text, f.cue.cue,
                   f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)
         last_in_para[ex.para_of(sp.end)] = q
@@ -466,7 +489,8 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
         out = name_narrator(out, text, resolver, lambda q, how: score(q.rule, how, spans[q.start].closed))
-    out = _headline_echoes(out, loose, ex, show_all)
+    if len(ex.paras) > 1:  # (a headline needs a body after it)
+        out = _headline_echoes(out, loose, ex, show_all)
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
         kept = {q.start for q in out}
         out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)

@@ -2,6 +2,11 @@
 
 `Quote.to_dict()` is the JSON contract of ../shared/spec/quote-record.md: other tools rely on
 its field names, so fields may be added but never renamed or dropped.
+
+Quote, the record users get, is frozen. The records the pipeline builds for every quote and
+hands between its stages (Span, Mention, Cue, Found, Resolved) are plain slots dataclasses:
+nothing changes them once built (a changed copy comes from dataclasses.replace), and a frozen
+dataclass pays for its guard on every field it sets, which was most of their cost.
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ def fast_init(cls):
 
     Same signature, same defaults, same object: the generated frozen __init__ goes through
     object.__setattr__ by name for every field, which is most of the cost of a small record
-    built for every quote and mention. (No field of these classes has a default factory.)
+    built for every quote. (No field of these classes has a default factory.)
     Fields with init=False are left to the class's __post_init__, called last as usual."""
     ns: dict = {}
     params, body = [], []
@@ -40,8 +45,7 @@ def fast_init(cls):
     return cls
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
     """A quoted span found by the mark scanner; offsets exclude the marks."""
 
@@ -56,13 +60,8 @@ class Span:
     outer_end: int = field(init=False, repr=False, compare=False)  # just after the closing mark (content end when unclosed)
 
     def __post_init__(self) -> None:
-        closed = self.close_at >= 0
-        _set_closed(self, closed)
-        _set_outer_end(self, self.close_at + 1 if closed else self.end)
-
-
-_set_closed = Span.closed.__set__
-_set_outer_end = Span.outer_end.__set__
+        closed = self.closed = self.close_at >= 0
+        self.outer_end = self.close_at + 1 if closed else self.end
 
 
 @fast_init

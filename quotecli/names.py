@@ -10,7 +10,6 @@ import functools
 from dataclasses import dataclass
 
 from .lexicon import lexicon
-from .model import fast_init
 from .tokens import Tok
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -23,8 +22,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", 
                         "dame", "monsieur", "mademoiselle", "mlle"})
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Mention:
     text: str
     start: int

@@ -19,7 +19,6 @@ import re
 import regex
 
 from .lexicon import ascii_classes, lexicon, trie_alternation
-from .model import fast_init
 from .names import Mention, strip_titles_and_affiliation, name_gender
 from .tokens import sentence_end, sentence_start
 
@@ -226,6 +225,16 @@ def _named(hearers: frozenset[str], name: str) -> bool:
                                  if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr"))
 
 
+def full_name(m: Mention) -> str | None:
+    """The speaker of a mention that names someone in two words or more ("said Jo Hart"): the
+    name as it stands, whatever else the document holds. None when resolving the mention needs
+    the document's people (a surname alone, a pronoun, a description)."""
+    if m.kind != "name":
+        return None
+    name = m.name or m.text
+    return name if len(name.split()) >= 2 else None
+
+
 @dataclass
 class Person:
     name: str
@@ -233,8 +242,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, never changed: see model.py
 class Resolved:
     speaker: str | None
     how: str  # name | surname | pronoun | descriptor | as-written | unresolved | ambiguous
@@ -247,30 +255,42 @@ class Resolver:
     people present ("I told Hillary ...").
     """
 
+    # What is worked out only when a mention needs it starts out as these class attributes; the
+    # instance takes its own values once they are computed (always by assignment, never by
+    # mutation of the defaults), so a document that needs none of them does not pay to set them.
+    _scanned = False
+    _genders_learned = False
+    _by_title: dict[str, list[str]] | None = None
+    _described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
+    _by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
+    _story_family: str | None = None
+    _hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
+
     def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, dialogue: bool | None = True):
         self.text = text
-        self.quoted = sorted(quoted or [])
-        self._q_starts = [q[0] for q in self.quoted]
+        self._quoted = quoted
         self.lex = lexicon()
-        self._scanned = False
-        self._genders_learned = False
-        self._by_title: dict[str, list[str]] | None = None
-        self._described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
-        self._by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
-        self._story_family: str | None = None
         # In a story, "the girl" is someone of the scene; in news a description that no title
         # introduced ("the pope", "the order released Friday") stays as written. (None: too few
         # quotes to tell; read as a story here, but not as a conversation below.)
         self.dialogue = dialogue is not False
         # a conversation measured as such: its unnamed-gender speakers are rarely the he/she
         self.conversation = dialogue is True
-        self._hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
         self._people: dict[str, Person] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._mentions: list[tuple[int, str]] = []  # (offset, full name) in text order
         # (offset, speaker, gender, kind, mention as written, lower-case)
         self.history: list[tuple[int, str, str | None, str, str]] = []
+
+    @functools.cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """The quotation ranges in order, sorted when a rule first reads them."""
+        return sorted(self._quoted or [])
+
+    @functools.cached_property
+    def _q_starts(self) -> list[int]:
+        return [q[0] for q in self.quoted]
 
     # The document is read for names only when a mention needs it (not for "said Jo Hart"):
     # most of the cost of a tiny document.
@@ -491,11 +511,11 @@ class Resolver:
         return Resolved(m.text[:1].upper() + m.text[1:], "as-written")
 
     def _name(self, m: Mention) -> Resolved:
+        full = full_name(m)
+        if full is not None:
+            return Resolved(full, "name")
         name = m.name or m.text
         words = name.split()
-        if len(words) >= 2:
-            # a fuller registered name that ends with this one ("Hillary Rodham Clinton")
-            return Resolved(name, "name")
         if m.title and not m.honorific:
             key = _titled_key(m.title.split(), name)
             if key in self.people:

@@ -21,8 +21,11 @@ _TOKEN = regex.compile(
 _TERMINAL = regex.compile(r"(?:[.!?…]+|[.!?][\"”’)\]]+)(?=\s)")
 _TERMINAL_BACKWARDS = regex.compile(_TERMINAL.pattern, regex.REVERSE)
 # the same forwards for the standard re module, which costs less per call on a short window;
-# its \s also takes \x1c-\x1f, which the pattern's does not: they are left out
-_TERMINAL_RE = re.compile(_TERMINAL.pattern.replace(r"(?=\s)", r"(?=[^\S\x1c-\x1f])"))
+# its \s also takes \x1c-\x1f, which the pattern's does not: they are left out. Written to open
+# with a character class (the two branches' first characters, the second's checked behind),
+# from which the re module skips ahead to where a terminal can start instead of trying both
+# branches at every character: a third of the cost on a window without one.
+_TERMINAL_RE = re.compile(r"[.!?…](?:[.!?…]*|(?<=[.!?])[\"”’)\]]+)(?=[^\S\x1c-\x1f])")
 
 
 class Tok(NamedTuple):
@@ -55,12 +58,17 @@ _SPACE_CANDIDATES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u180e" + "".j
     + "\u2028\u2029\u202f\u205f\u3000\ufeff"
 _ODD_SPACE = "".join(c for c in _SPACE_CANDIDATES if c.isspace() != bool(regex.match(r"\s", c)))
 _HAS_ODD_SPACE = re.compile(f"[{re.escape(_ODD_SPACE)}]").search if _ODD_SPACE else (lambda s: None)
+assert not any(c.isprintable() for c in _ODD_SPACE)  # a printable window holds none
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # marks that are always a token of their own, never part of a word's token
 _PUNCT = ",.;:!?()[]\"“”‘«»…—–*/"
 # chunk (a run without white space) -> its tokens as (word, start, end, lower, cap, word?) with
 # offsets in the chunk; only chunks whose tokens do not depend on what follows them
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
+# A chunk with a digit ("17.", "2016,", "$3.5bn", "9/11") is read but not kept: numbers, dates
+# and prices seldom come again, and keeping each one costs more than reading it (an entry and
+# its tuples allocated and held for nothing, and the common words pushed out sooner).
+_HAS_DIGIT = re.compile("[0-9]").search
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -72,7 +80,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     looks at what follows; those are read in place."""
     seg = text[lo:hi]
     out: list[Tok] = []
-    if _HAS_ODD_SPACE(seg):
+    if not seg.isprintable() and _HAS_ODD_SPACE(seg):  # (printable: no odd space, no need to look)
         _in_place(text, lo, hi, hi, out)
         return out
     append = out.append
@@ -96,7 +104,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
 
 
 def _chunk(chunk: str) -> tuple[tuple, ...]:
-    """The tokens of a chunk read alone (cached)."""
+    """The tokens of a chunk read alone (cached, unless it holds a digit)."""
     abbr = lexicon().abbreviations
     toks = []
     n = len(chunk)
@@ -107,8 +115,10 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
         # alone, as the pattern reads them
         lead = len(core) - len(word)
         words = [*chunk[:lead], *([word] if word else []), *chunk[len(core):]]
+        keep = not word or word.isalpha()  # (no digit in the marks around it)
     else:
         words = _TOKEN.findall(chunk)
+        keep = _HAS_DIGIT(chunk) is None
     pos = 0
     skip = False  # the period an abbreviation took is the next token: skip it
     for w in words:
@@ -121,10 +131,13 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
             skip = True
             e += 1
             w += "."
-        toks.append((w, s, e, *(_ATTRS.get(w) or _attrs(w))))
-    if len(_CHUNKS) >= 20_000:
-        _CHUNKS.clear()  # bounded
-    out = _CHUNKS[chunk] = tuple(toks)
+        head = w[:1]  # the word's tests as _attrs makes them (the chunk cache keeps them)
+        toks.append((w, s, e, w.lower(), head.isupper(), head.isalnum()))
+    out = tuple(toks)
+    if keep:
+        if len(_CHUNKS) >= 20_000:
+            _CHUNKS.clear()  # bounded
+        _CHUNKS[chunk] = out
     return out
 
 
@@ -200,7 +213,10 @@ def sentence_start(text: str, lo: int, hi: int) -> int:
 def sentence_end(text: str, lo: int, hi: int) -> int:
     """End of the sentence running from lo (hi when it does not end before hi)."""
     hi = min(hi, lo + _MAX_SENTENCE)
-    for m in _TERMINAL_RE.finditer(text, lo, hi):
+    # one search a terminal: most windows hold none or end at the first (a finditer costs more)
+    m = _TERMINAL_RE.search(text, lo, hi)
+    while m is not None:
         if _is_boundary(text, m):
             return m.end()
+        m = _TERMINAL_RE.search(text, m.end(), hi)
     return hi

@@ -32,3 +32,17 @@ def test_tokenize_matches_the_pattern_on_any_window():
             hi = min(len(text), lo + rng.randint(0, 120))
             assert [tuple(t) for t in tokenize(text, lo, hi)] == _reference(text, lo, hi)
             assert [tuple(t) for t in tokenize(text, lo, hi)] == _reference(text, lo, hi)  # cached
+
+
+def test_terminal_on_re_keeps_the_matches():
+    """The sentence-end pattern of the re module, rewritten to open with a character class,
+    finds what the regex module's pattern finds, in any window."""
+    from quotecli.tokens import _TERMINAL, _TERMINAL_RE
+    rng = random.Random(7)
+    alphabet = ".!?…\"”’)]'“ \n\t\u00a0\u2009\x1c\x1fa A.b"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert [m.span() for m in _TERMINAL_RE.finditer(text, lo, hi)] == \
+               [m.span() for m in _TERMINAL.finditer(text, lo, hi)], (text, lo, hi)
