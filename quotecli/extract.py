@@ -66,23 +66,18 @@ def is_title(text: str, span: Span) -> bool:
     if not words or len(words) > 8:
         return False
     head = words[0][:1]
-    if not (_title_case(words) if head.isupper() else head.isdigit() and len(words) <= 2):
+    if head.isupper():
+        for w in words:  # Title Case (most spans are speech and fail at their second or third word)
+            h = w[:1]
+            if not (h.isupper() or h.isdigit() or w.lower() in _SMALL):
+                return False
+    elif not (head.isdigit() and len(words) <= 2):
         return False
     if not _END_PUNCT.search(s):
         return True
     if _INNER_PUNCT.search(s.rstrip(".,;:!?… ")):
         return False  # "Yes. No." is speech
     return _titled_here(text, span)
-
-
-def _title_case(words: list[str]) -> bool:
-    """Every word capitalised, a number or a small word ("of", "the"). (A loop: most spans
-    fail at their second or third word, sooner than a generator is set up and run.)"""
-    for w in words:
-        h = w[:1]
-        if not (h.isupper() or h.isdigit() or w.lower() in _SMALL):
-            return False
-    return True
 
 
 def _titled_here(text: str, span: Span) -> bool:
