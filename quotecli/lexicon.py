@@ -47,6 +47,7 @@ class Lexicon:
     title_words: dict[str, str]  # abbreviated title -> the word a description uses ("dr" -> "doctor")
     modifiers: frozenset[str]
     postmodifiers: frozenset[str]  # participles after a noun: "a poll released Thursday"
+    epithets: frozenset[str]  # "poor", "old" before a name: "said poor Noah" (also in modifiers)
     ly_words: frozenset[str]  # words in -ly that are no adverbs: "family", "rally", "elderly"
     place_words: frozenset[str]  # last words of a place's or thing's name: "Bridge", "Street"
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
@@ -136,7 +137,8 @@ def lexicon() -> Lexicon:
         catenative=frozenset(catenative),
         titles=frozenset(t.lower() for t in _lines("titles.txt")),
         title_words=dict(line.split("\t") for line in _lines("title_abbreviations.tsv")),
-        modifiers=frozenset(t.lower() for t in _lines("modifiers.txt")),
+        modifiers=frozenset(t.lower() for t in _lines("modifiers.txt") + _lines("epithets.txt")),
+        epithets=frozenset(_lines("epithets.txt")),
         postmodifiers=frozenset(_lines("postmodifiers.txt")),
         ly_words=frozenset(_lines("ly_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),

@@ -10,11 +10,11 @@ compatible person of the scene (someone who spoke lately), else it stays as writ
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import bisect
 import functools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import regex
 
@@ -92,7 +92,7 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
                       or lex.is_(words[0].lower(), "aux") and words[0].lower() not in ("will", "may"))
                      and words[0].lower() not in ("mr", "mrs", "ms", "dr")):
         words = words[1:]  # "Then Blinken", "To John", "Would Jane …?": no part of the name
-    while len(words) > 1 and words[-1].lower() in _DAYS:
+    while len(words) > 1 and lex.is_(words[-1].lower(), "day"):
         words = words[:-1]  # "Colonel Brandon Monday morning": a day is no part of the name
     if len(words) < 2 or words[-1].lower() in lex.place_words:
         return None, "", None, None  # "Chertsey Bridge", "the Achilles Statue": a place, a thing
@@ -100,7 +100,7 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if last.endswith(_POSS):
         words[-1] = last.rstrip("'’").removesuffix("’s").removesuffix("'s").rstrip("'’")
     title, name, honorific = strip_titles_and_affiliation(words)
-    if len(name) == 1 and title and not honorific and all(w.lower() in _EPITHETS for w in title):
+    if len(name) == 1 and title and not honorific and all(w.lower() in lex.epithets for w in title):
         return "epithet", name[0], None, None  # "Old Billy", "poor Noah": one name, known or not
     if len(name) == 1 and title and not honorific and name[0][:1].isupper() \
             and all(_norm_title(w) in lex.titles for w in title):
@@ -116,9 +116,6 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
 
 
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _norm_title(word: str) -> str:
     return word.lower().rstrip(".")
 
@@ -128,9 +125,6 @@ def _titled_key(title: list[str], name: str) -> str:
     abbrev = lexicon().title_words
     words = [w.rstrip(".") + ("." if w.rstrip(".").lower() in abbrev else "") for w in title]
     return f"{' '.join(words)} {name}"
-
-
-_EPITHETS = frozenset("poor old little young dear dearest good".split())  # ("Even Harry": any Harry)
 
 
 @functools.cache
@@ -545,15 +539,17 @@ class Resolver:
             return spk
         if turn_of is not None:
             return self._recent_person(gender, before)
+        # far back, a name must fit
+        return next((full for full in self._names_before(gender, before) if not self._heard(full)), None)
+
+    def _names_before(self, gender: str | None, before: int) -> Iterator[str]:
+        """The people named in narration before `before`, latest first, of `gender` (any when
+        None); people named inside a quotation are talked about, not talking."""
         ments, people = self.mentions, self.people
         i = bisect.bisect_left(ments, (before, ""))
         for pos, full in reversed(ments[max(0, i - _LOOK_BACK):i]):
-            if self._in_quote(pos):
-                continue  # people named inside a quotation are talked about, not talking
-            g = people[full].gender
-            if (gender is None or g == gender) and not self._heard(full):  # far back, a name must fit
-                return full
-        return None
+            if not self._in_quote(pos) and (gender is None or people[full].gender == gender):
+                yield full
 
     def _recent_people(self, gender: str, before: int, limit: int = 4) -> list[str]:
         """The last few people of `gender`, most recent first: speakers, then names in narration."""
@@ -566,12 +562,10 @@ class Resolver:
                 return out
             if kind == "person" and g == gender and spk not in out:
                 out.append(spk)
-        ments, people = self.mentions, self.people
-        i = bisect.bisect_left(ments, (before, ""))
-        for pos, full in reversed(ments[max(0, i - _LOOK_BACK):i]):
+        for full in self._names_before(gender, before):
             if len(out) >= limit:
                 break
-            if not self._in_quote(pos) and people[full].gender == gender and full not in out:
+            if full not in out:
                 out.append(full)
         return out
 
