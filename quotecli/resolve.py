@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .lexicon import ascii_classes, lexicon, trie_alternation
-from .names import Mention, strip_titles_and_affiliation, name_gender
+from .names import Mention, _norm, name_gender, strip_titles_and_affiliation
 from .tokens import sentence_end, sentence_start
 
 # a capitalised word; a period only after an initial or a short title, never a sentence end
@@ -103,7 +103,7 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if len(name) == 1 and title and not honorific and all(w.lower() in lex.epithets for w in title):
         return "epithet", name[0], None, None  # "Old Billy", "poor Noah": one name, known or not
     if len(name) == 1 and title and not honorific and name[0][:1].isupper() \
-            and all(_norm_title(w) in lex.titles for w in title):
+            and all(_norm(w) in lex.titles for w in title):
         # "Doctor Losberne", "Colonel Brandon", "Lord Henry": one name under a title
         return "titled", _titled_key(title, name[0]), " ".join(title).lower(), name_gender(name, None, title)
     if honorific and len(name) == 1 and name[0][:1].isupper():
@@ -114,10 +114,6 @@ def _read_run(run: str) -> tuple[str | None, str, str | None, str | None]:
     if any(lex.is_(w.lower(), "func") or lex.is_(w.lower(), "det") or w.lower().rstrip(".") in lex.titles for w in name):
         return None, "", None, None
     return "name", " ".join(name), (" ".join(title).lower() or None), name_gender(name, None, title)
-
-
-def _norm_title(word: str) -> str:
-    return word.lower().rstrip(".")
 
 
 def _titled_key(title: list[str], name: str) -> str:
