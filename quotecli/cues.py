@@ -597,6 +597,8 @@ class CueFinder:
                 break
             if verb[0] in g.lex.noun_like and toks[r[0]].low in ("his", "her", "their", "its", "my", "our", "your"):
                 break  # "in his home state of Ohio": a noun
+            if v + verb[1] == len(toks) - 1 and toks[-1].text == ":":
+                return None  # "“…,” Trump said: “…”": the colon hands the cue to the next quote
             if ended:
                 tail = [t for t in toks[v + verb[1]:] if t.word]
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:

@@ -558,6 +558,10 @@ CASES = [
     ("but-opens-a-new-clause", "Geoffrey Garin, a pollster, was not impressed.\n\nIn somber comments, Trump called the "
      "assault “an attack on our country,” but he also noted the “senseless, tragic deaths” of black men.",
      [("an attack on our country,", "Trump", "Trump"), ("senseless, tragic deaths", "Trump", "he")]),
+    # "…,” Trump said: “…”": a speech verb closed by a colon introduces the next quote
+    ("colon-cue-belongs-to-next-quote", "After Scalia said that some students might do better at “less advanced "
+     "schools,” Trump said: “I don't like what he said.”",
+     [("less advanced schools,", "Scalia", "Scalia"), ("I don't like what he said.", "Trump", "Trump")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
