@@ -486,7 +486,8 @@ class Grammar:
             k = j + 2
             while k + 1 < len(toks) and (self.namelike(toks[k + 1]) or self.is_det(toks[k])) and k - j < 5:
                 k += 1
-            j = k
+            if not self.lex.is_(toks[k].low, "time"):  # not "cried the Dodger at this moment"
+                j = k
         return i, self._post_modifier_end(toks, j)
 
     def subject_at_start(self, toks: list[Tok]) -> tuple[int, int] | None:
@@ -741,6 +742,13 @@ class CueFinder:
                 if form.endswith("ing"):
                     participle = participle or body[v]
                 continue  # "wants to say": keep looking for the subject's verb
+            if self._adverbial_object(body, r, m) and not form.endswith("ing"):
+                # "and after a pause added", "and in a low voice said": a preposition's object
+                # does not speak; the verb's subject stands earlier in the sentence
+                first = self._clause_subject(body, v)
+                if first is not None:
+                    return Cue(first, cue, "participle" if participle is not None else rule_found)
+                continue
             if form.endswith("ing") and r[0] > 0 and body[r[0] - 1].low in ("to", "into"):
                 participle = participle or body[v]
                 continue  # "an email to supporters stating": the hearer does not state it (but "with Trump tweeting")
@@ -870,6 +878,20 @@ class CueFinder:
                     return Cue(dataclasses.replace(m, text=text, end=owner.end), toks[i].text, "possessive_noun")
             return None
         return None
+
+    def _adverbial_object(self, toks: list[Tok], r: tuple[int, int], m: Mention) -> bool:
+        """"…, and with a smile answered": a noun phrase after a preposition that opens an adverbial
+        (after a comma or "and"), not a post-modifier ("voters in each state say"). A preposition
+        that may open a clause ("after the minister said") keeps its subject unless the noun is
+        one of time ("after a pause")."""
+        g = self.g
+        p = r[0] - 1
+        if p < 0 or not g.lex.is_(toks[p].low, "prep") or toks[p].low in ("as", "like") \
+                or m.kind in ("name", "pronoun") or m.head in g.lex.descriptors:
+            return False
+        if g.lex.is_(toks[p].low, "subord") and not g.lex.is_(toks[r[1]].low, "time"):
+            return False
+        return p == 0 or toks[p - 1].text in (",", ";") or toks[p - 1].low in ("and", "then", "but")
 
     def _clause_subject(self, toks: list[Tok], before: int) -> Mention | None:
         """Nearest "he has battled" / "Trump also attacked" before a participle: its subject."""

@@ -185,7 +185,7 @@ class Extractor:
         cue = None
         if sp.closed and r_end > sp.outer_end:
             cue = self.finder.right(tokenize(text, sp.outer_end, r_end), ended)
-            if cue and ended and cue.rule == "quote_speaker_verb":
+            if cue and text[sp.end - 1:sp.end] in (".", "?", "!") and cue.rule == "quote_speaker_verb":
                 late = cue  # weaker: the quote ended its own sentence
                 cue = None
             else:

@@ -562,6 +562,18 @@ CASES = [
     ("colon-cue-belongs-to-next-quote", "After Scalia said that some students might do better at “less advanced "
      "schools,” Trump said: “I don't like what he said.”",
      [("less advanced schools,", "Scalia", "Scalia"), ("I don't like what he said.", "Trump", "Trump")]),
+    # "…?” Her critics cited it": a question or exclamation closes its sentence too; the colon
+    # introduction before it wins over a subject that opens the next sentence
+    ("question-closes-its-sentence", "Clinton, exasperated, famously responded: “What difference does it make?” "
+     "Her critics cited it as evidence that she did not care.",
+     [("What difference does it make?", "Clinton", "Clinton")]),
+    # "and in a low voice said": a preposition's object is no subject; the clause's subject speaks
+    ("adverbial-object-is-no-subject", "Tom looked up from the fire, and in a low voice said, “Go.”\n\n"
+     "Ann sat still for a long while, and after a pause added, “Not yet.”",
+     [("Go.", "Tom", "Tom"), ("Not yet.", "Ann", "Ann")]),
+    # "cried the Dodger at this moment": a time phrase after the speaker is no part of the mention
+    ("time-phrase-after-inverted-speaker", "“Hark!” cried the Dodger at this moment, “I heard the bell.”",
+     [("Hark!", "Dodger", "the Dodger"), ("I heard the bell.", "Dodger", "the Dodger")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
