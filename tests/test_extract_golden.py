@@ -574,6 +574,14 @@ CASES = [
     # "cried the Dodger at this moment": a time phrase after the speaker is no part of the mention
     ("time-phrase-after-inverted-speaker", "“Hark!” cried the Dodger at this moment, “I heard the bell.”",
      [("Hark!", "Dodger", "the Dodger"), ("I heard the bell.", "Dodger", "the Dodger")]),
+    # news: "the Trump Train" after its article is a thing, not the "he" of the next quote
+    ("article-before-a-run-is-no-person", "Donald Trump spoke in Ohio on Monday.\n\n“The plan is dead,” the Wall "
+     "Street Journal reported.\n\nHis fans on the Trump Train cheered. “Build it,” he said.",
+     [("The plan is dead,", "Wall Street Journal", "the Wall Street Journal"), ("Build it,", "Donald Trump", "he")]),
+    # a run ending in an institution's word ("Health Security Act", "Oval Office") is nobody
+    ("institution-word-ends-no-name", "Ted Cruz spoke in Iowa.\n\nDemocrats in Congress mocked Tea Party voters. "
+     "“We will win,” he said.",
+     [("We will win,", "Ted Cruz", "he")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
