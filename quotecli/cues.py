@@ -221,6 +221,14 @@ class Grammar:
         """A subject with a participle phrase after its noun is the whole phrase: "a poll
         released Thursday found", "a report issued by the Senate said" (not the Senate)."""
         i, j = r
+        x = i - 1  # "an aide to Clinton said", "a source close to the campaign said": the aide speaks
+        while x > i - 5 and x > lo and (self.lex.is_(toks[x].low, "prep") or toks[x].low in self.lex.links):
+            x -= 1
+        if x < i - 1 and x >= lo and self.lex.is_(toks[i - 1].low, "prep") \
+                and self.lex.descriptors.get(toks[x].low, ("",))[0] in ("role", "group"):
+            inner = self.np_core_before(toks, x, lo)
+            if inner is not None:
+                return inner[0], j
         if i - 2 > lo and toks[i - 1].low == "by" and toks[i - 2].low in self.lex.postmodifiers:
             inner = self.np_core_before(toks, i - 3, lo)
             if inner and self._described(toks, inner):
@@ -392,7 +400,9 @@ class Grammar:
         # "a spokesman for Disney": a descriptor before a preposition
         if i - 2 >= lo and toks[i - 1].low in ("for", "of", "at", "with", "from") and not toks[i - 2].cap:
             inner = self.np_core_before(toks, i - 2, lo)
-            if inner and not self.pronoun(toks[inner[0]]):
+            # (a noun phrase: not "the plan drew fire from the unions")
+            if inner and not self.pronoun(toks[inner[0]]) and not any(
+                    self.verb_at(toks, x) or self.verbish(toks, x) for x in range(inner[0], inner[1] + 1)):
                 return inner[0], end
         return i, end
 
@@ -797,6 +807,10 @@ class CueFinder:
             if m and m.kind in ("name", "group", "descriptor", "org") and sentence_start:
                 # (a window that opens mid-sentence, after an earlier quote, holds no subject)
                 return Cue(m, participle.text, "participle")
+            if pi >= 3 and body[pi - 1].text == ",":
+                ms = self._main_subject(body, pi - 1)
+                if ms is not None:
+                    return Cue(ms, participle.text, "participle")
             # "Donald Trump, who is battling Carson in the polls, has picked up …, telling": the
             # name that opens the sentence, before its apposition or relative clause
             c = next((k for k, t in enumerate(body[:8]) if t.text == ","), 0)
@@ -892,6 +906,22 @@ class CueFinder:
         if g.lex.is_(toks[p].low, "subord") and not g.lex.is_(toks[r[1]].low, "time"):
             return False
         return p == 0 or toks[p - 1].text in (",", ";") or toks[p - 1].low in ("and", "then", "but")
+
+    def _main_subject(self, toks: list[Tok], comma: int) -> Mention | None:
+        """"…, Hillary Clinton's right-hand woman rallied supporters, saying: “…”": the subject of
+        the clause that the participle's comma closes, when it opens after a comma or the start."""
+        g = self.g
+        for x in range(comma - 1, max(0, comma - 8), -1):
+            if not toks[x].word or g.lex.is_(toks[x].low, "subord") or toks[x].low in ("who", "which", "that"):
+                return None
+            if toks[x].cap or not g.verbish(toks, x) or g.passive(toks, x):
+                continue
+            r = g.np_before(toks, x - 1, 0)
+            if r is None or not (r[0] == 0 or toks[r[0] - 1].text in (",", "—", "–", ";")):
+                return None
+            m = self._mention(toks, r)
+            return m if m is not None and m.kind in ("name", "descriptor", "group", "org") else None
+        return None
 
     def _clause_subject(self, toks: list[Tok], before: int) -> Mention | None:
         """Nearest "he has battled" / "Trump also attacked" before a participle: its subject."""

@@ -34,6 +34,7 @@ _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|
 # a paragraph that signs the quote above it: "— Hillary Clinton."
 _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}?)\.?\s*")
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
 # less cost per call on the short spans it is given
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
@@ -46,6 +47,13 @@ class Found:
     span: Span
     cue: Cue | None
     rule: str
+
+
+def _opens_sentence(text: str, lo: int, hi: int) -> bool:
+    """After “… person.”, "In a statement, Jeffries said: “…”" is a new sentence: its first
+    word has a capital."""
+    m = _FIRST_WORD.search(text, lo, hi)
+    return m is not None and m.group()[:1].isupper()
 
 
 def _more_words_than(text: str, lo: int, hi: int, n: int) -> bool:
@@ -149,8 +157,8 @@ class Extractor:
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
             found.append(self._attribute(sp, prev, nxt))
         if len(found) > 1:  # a lone quote has no neighbour to borrow from, no dialogue to measure
+            self.measured_dialogue = self._dialogue(found)  # (from the spans alone)
             found = self._fallbacks(found)
-            self.measured_dialogue = self._dialogue(found)
         self.dialogue = self.measured_dialogue is not False
         if show_all:
             kept = {s.start for s in quotes}
@@ -385,7 +393,11 @@ class Extractor:
                     gap_lo, gap_hi = a.outer_end, b.open_at
                     if gap_hi < gap_lo:
                         continue
-                    ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and blank(text, gap_lo, gap_hi)
+                    # (in news, a sentence after “… person.” opens a new one; in a story a paragraph
+                    # is one speaker's turn, and the same-sentence borrowing mostly reads it right)
+                    ended = text[a.end - 1:a.end] in (".", "!", "?") and (
+                        blank(text, gap_lo, gap_hi) if j < i
+                        else self.measured_dialogue is not True and _opens_sentence(text, gap_lo, gap_hi))
                     if not ended and (blank(text, gap_lo, s_gap := sentence_start(text, gap_lo, gap_hi)) or s_gap >= gap_hi):
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")

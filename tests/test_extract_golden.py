@@ -582,6 +582,23 @@ CASES = [
     ("institution-word-ends-no-name", "Ted Cruz spoke in Iowa.\n\nDemocrats in Congress mocked Tea Party voters. "
      "“We will win,” he said.",
      [("We will win,", "Ted Cruz", "he")]),
+    # "…, Clinton's right-hand woman rallied supporters, saying:": the participle's subject is
+    # that of the clause its comma closes
+    ("participle-takes-the-main-subject", "WASHINGTON (UPI) — In response to Donald Trump’s plan to bar Muslims from "
+     "entering the country, Hillary Clinton’s right-hand woman rallied "
+     "supporters, saying: “We have to be ready to stop him.”",
+     [("We have to be ready to stop him.", "Hillary Clinton’s right-hand woman", "Hillary Clinton’s right-hand woman")]),
+    # "an aide to Clinton said": the aide speaks, not Clinton; "close to", "with knowledge of" too
+    ("role-noun-and-whose-it-is", "An aide to Clinton said the plan was “dead.”\n\n"
+     "One source close to Trump told CNN: “We will win.”\n\nAn official with knowledge of the talks said "
+     "they were “stalled.”",
+     [("dead.", "An aide to Clinton", "An aide to Clinton"), ("We will win.", "One source close to Trump", "One source close to Trump"),
+      ("stalled.", "An official with knowledge of the talks", "An official with knowledge of the talks")]),
+    # news: after “… numbers.” a new sentence opens; its speaker lends nothing to the quote before
+    ("news-sentence-after-a-quote-is-new", "The council met on Monday to discuss the budget.\n\n"
+     "“We will cut the waste,” said Ann Lee, the mayor.\n\nThe plan drew fire from union leaders on Friday over its "
+     "“misleading numbers.” Their lawyer, Tom Reed, suggested that the cuts “may be against the law.”",
+     [("We will cut the waste,", "Ann Lee", "Ann Lee"), ("may be against the law.", "Tom Reed", "Tom Reed")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
