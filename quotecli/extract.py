@@ -34,6 +34,7 @@ _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|
 # a paragraph that signs the quote above it: "— Hillary Clinton."
 _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}?)\.?\s*")
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_INNER_CLOSE = frozenset("’'”\"»›」』 \u00a0")  # closing marks (and blanks) a quote may end on
 _FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
 # less cost per call on the short spans it is given
@@ -47,6 +48,15 @@ class Found:
     span: Span
     cue: Cue | None
     rule: str
+
+
+def _last_char(text: str, lo: int, hi: int) -> str:
+    """The quote's last character before any inner closing marks: “It’s like, ‘We’re here.’”
+    ends its sentence with the full stop."""
+    k = hi
+    while k > lo and hi - k < 4 and text[k - 1] in _INNER_CLOSE:
+        k -= 1
+    return text[k - 1:k] if k > lo else ""
 
 
 def _opens_sentence(text: str, lo: int, hi: int) -> bool:
@@ -189,11 +199,12 @@ class Extractor:
             p_end = self.paras[self.para_of(sp.outer_end) + 1][1]
         hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
         r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end
-        ended = text[sp.end - 1:sp.end] == "."  # the quote closed its own sentence
+        last = _last_char(text, sp.start, sp.end)
+        ended = last == "."  # the quote closed its own sentence
         cue = None
         if sp.closed and r_end > sp.outer_end:
             cue = self.finder.right(tokenize(text, sp.outer_end, r_end), ended)
-            if cue and text[sp.end - 1:sp.end] in (".", "?", "!") and cue.rule == "quote_speaker_verb":
+            if cue and last in (".", "?", "!") and cue.rule == "quote_speaker_verb":
                 late = cue  # weaker: the quote ended its own sentence
                 cue = None
             else:
@@ -207,7 +218,10 @@ class Extractor:
             if lo < sp.open_at:
                 fresh = not blank(text, lo0, lo) or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
-        if cue is None:
+        if cue is None and late is not None and not (
+                prev is not None and prev.closed and self.para_of(prev.open_at) == pi and prev.outer_end <= sp.open_at
+                and not _more_words_than(text, prev.outer_end, sp.open_at, 6)):
+            # (“…,” he said. “… here.” Sexton described …: the quote goes on from the one before)
             cue = late
         if cue is None and sp.closed and r_end > sp.outer_end:
             cue = self._fronted_participle(sp, p_start, r_end)

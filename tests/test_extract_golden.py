@@ -599,6 +599,13 @@ CASES = [
      "“We will cut the waste,” said Ann Lee, the mayor.\n\nThe plan drew fire from union leaders on Friday over its "
      "“misleading numbers.” Their lawyer, Tom Reed, suggested that the cuts “may be against the law.”",
      [("We will cut the waste,", "Ann Lee", "Ann Lee"), ("may be against the law.", "Tom Reed", "Tom Reed")]),
+    # “… ‘We’re all here.’” ends its sentence at the full stop inside the inner quote: the
+    # subject of the next sentence did not say it
+    ("inner-quote-closes-the-sentence", "Trump, Jo Sexton said, has created a “strange zone.”\n\n"
+     "“So afterwards, his fans feel justified,” he said. “It’s like, ‘We’re all here.’”\nSexton described the "
+     "fans as shocked.",
+     [("strange zone.", "Jo Sexton", "Jo Sexton"), ("So afterwards, his fans feel justified,", "Jo Sexton", "he"),
+      ("It’s like, ‘We’re all here.’", "Jo Sexton", "he")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
