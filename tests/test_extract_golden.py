@@ -606,6 +606,10 @@ CASES = [
      "fans as shocked.",
      [("strange zone.", "Jo Sexton", "Jo Sexton"), ("So afterwards, his fans feel justified,", "Jo Sexton", "he"),
       ("It’s like, ‘We’re all here.’", "Jo Sexton", "he")]),
+    # "he talks of …": talking is speech (a star verb: "peace talks" stays a noun)
+    ("talk-is-speech", "The league protested when Ted Cruz talks of Clinton meeting “in secret with banks.”\n\n"
+     "Marco Rubio sought to ease his concerns. He talked of reforms to “close loopholes” for firms.",
+     [("in secret with banks.", "Ted Cruz", "Ted Cruz"), ("close loopholes", "Marco Rubio", "He")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
