@@ -738,6 +738,13 @@ class CueFinder:
                     if outer is not None:
                         return Cue(outer[0], cue, "participle" if participle is not None else rule_found)
                     return Cue(first, cue, "participle" if participle is not None else rule_found)
+                # "Dean, a doctor, appeared on MSNBC on Tuesday and began by saying": the sentence's
+                # subject, never the noun that ends the first clause
+                r0 = g.subject_at_start(body) if sentence_start else None
+                m0 = self._mention(body, r0)
+                if m0 is not None and m0.kind in ("name", "pronoun", "descriptor", "group", "org") \
+                        and not (r0[0] == r0[1] and body[r0[0]].low.endswith("ing")):  # (not "Appearing before …")
+                    return Cue(m0, cue, "participle" if participle is not None else rule_found)
             if v > 1 and body[v - 1].low in ("that", "which") and not form.endswith("ing") \
                     and g.lex.verbs.get(form) not in g.lex.hearer_object:  # ("schools that reminded him of")
                 # "a message that said, “…”": "that" before a verb opens a relative clause (as a

@@ -610,6 +610,11 @@ CASES = [
     ("talk-is-speech", "The league protested when Ted Cruz talks of Clinton meeting “in secret with banks.”\n\n"
      "Marco Rubio sought to ease his concerns. He talked of reforms to “close loopholes” for firms.",
      [("in secret with banks.", "Ted Cruz", "Ted Cruz"), ("close loopholes", "Marco Rubio", "He")]),
+    # "… appeared on MSNBC on Tuesday and began by saying": the second verb's subject is the
+    # sentence's (past its apposition), never the noun that ends the first clause
+    ("conjoined-verb-takes-the-sentence-subject", "Howard Dean, a medical doctor, then appeared on MSNBC on Tuesday "
+     "and began by saying he would “never” diagnose anyone.",
+     [("never", "Howard Dean", "Howard Dean")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
