@@ -512,10 +512,17 @@ class Grammar:
         return r
 
     def _subject_from(self, toks: list[Tok], lo: int) -> tuple[int, int] | None:
+        close = -1  # the end of a parenthetical being skipped: "Sen. Pat Toomey (R-Pa.) refused"
         for n in range(lo + 1, min(len(toks), lo + _MAX_NP + 4)):
+            if n <= close:
+                continue
             if not toks[n].word:
                 if toks[n].text == ",":
                     continue
+                if toks[n].text == "(":
+                    close = next((k for k in range(n + 1, min(len(toks), n + 8)) if toks[k].text == ")"), -1)
+                    if close > 0:
+                        continue
                 return None
             if self.verbish(toks, n) or self.verb_at(toks, n) or self.lex.is_(toks[n].low, "aux"):
                 r = self.np_before(toks, n - 1, lo)

@@ -615,6 +615,11 @@ CASES = [
     ("conjoined-verb-takes-the-sentence-subject", "Howard Dean, a medical doctor, then appeared on MSNBC on Tuesday "
      "and began by saying he would “never” diagnose anyone.",
      [("never", "Howard Dean", "Howard Dean")]),
+    # "Sen. Pat Toomey (R-Pa.) refused …, responding that": a parenthetical inside the sentence's
+    # subject does not hide it
+    ("parenthetical-in-the-subject", "But Sen. Pat Toomey (R-Pa.) refused to campaign alongside Cruz, responding "
+     "that he’s “not going to go into it.” And Sen. Rob Portman (R-Ohio) said he had not thought about it.",
+     [("not going to go into it.", "Pat Toomey", "Sen. Pat Toomey (R-Pa.)")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
