@@ -713,6 +713,17 @@ class CueFinder:
             cue = body[v].text if verb[1] == 1 else f"{body[v].text} {body[v + 1].text}"
             prev = body[v - 1] if v > 0 else None
             if g.passive(body, v):
+                # "Sanders was asked by host Bill Maher, “…”": the agent speaks ("was quoted by the
+                # Times as saying" is still the subject's)
+                b = v + verb[1]
+                if b + 1 < len(body) and body[b].low == "by" and form not in ("quoted", "cited"):
+                    ra = g.np_after(body, b + 1)
+                    ma = self._mention(body, ra)
+                    after = body[ra[1] + 1] if ra is not None and ra[1] + 1 < len(body) else None
+                    # (not "interrupted by the servant's coming in": the agent's phrase ends there)
+                    if ma is not None and ma.kind in ("name", "descriptor", "group", "org") \
+                            and (after is None or after.text in (",", ":") or after.low in ("as", "that")):
+                        return Cue(ma, cue, "participle" if participle is not None else rule_found)
                 continue  # "his salespersons were told": the subject heard it, did not say it
             if form.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "while", "before", "after", "by")):
                 participle = participle or body[v]

@@ -620,6 +620,12 @@ CASES = [
     ("parenthetical-in-the-subject", "But Sen. Pat Toomey (R-Pa.) refused to campaign alongside Cruz, responding "
      "that he’s “not going to go into it.” And Sen. Rob Portman (R-Ohio) said he had not thought about it.",
      [("not going to go into it.", "Pat Toomey", "Sen. Pat Toomey (R-Pa.)")]),
+    # "was asked by host Bill Maher, “…”": a passive speech verb's agent speaks (but "was quoted by
+    # the Times as saying" is still the subject's)
+    ("passive-agent-speaks", "Bernie Sanders was asked by host Bill Maher, who backs him, “Was that a mistake?”\n\n"
+     "The plan was described by Sen. Jo Hart as “a disaster.”\n\nTrump was quoted by the Times as saying “we will win.”",
+     [("Was that a mistake?", "Bill Maher", "host Bill Maher"), ("a disaster.", "Jo Hart", "Sen. Jo Hart"),
+      ("we will win.", "Trump", "Trump")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
