@@ -20,6 +20,7 @@ _PP_HEADS = frozenset("in on at during after before over since throughout".split
 _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — a teacher — says"
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
+_EMBEDDING = frozenset("who whom what whether which how why that if".split())  # open a clause inside a clause
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
 
@@ -956,6 +957,8 @@ class CueFinder:
             if not (t.low in ("he", "she", "they") or t.text == "I" or (
                     t.cap and g.namelike(t) and not g.lex.is_(t.low.rstrip("."), "time"))):
                 continue  # "Trump on Thursday ratcheted up ..., saying": not Thursday
+            if i > 0 and toks[i - 1].low in _EMBEDDING:
+                continue  # "refused questions on who Cameron would like …, adding": an embedded subject
             n = i + 1
             while n < before and g.filler(toks[n]) and not g.lex.is_(toks[n].low, "aux"):
                 n += 1

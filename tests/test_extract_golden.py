@@ -626,6 +626,13 @@ CASES = [
      "The plan was described by Sen. Jo Hart as “a disaster.”\n\nTrump was quoted by the Times as saying “we will win.”",
      [("Was that a mistake?", "Bill Maher", "host Bill Maher"), ("a disaster.", "Jo Hart", "Sen. Jo Hart"),
       ("we will win.", "Trump", "Trump")]),
+    # "questions on who Cameron would like …, adding": a subject inside a wh- or that-clause is
+    # not the one who goes on to speak
+    ("embedded-subject-does-not-go-on", "The spokesman refused to answer questions on who Cameron would like to see "
+     "win, adding: “If one is proposed we will consider it.”\n\nSen. Jo Hart said after lunch that he had not read "
+     "the plan, but called it a “starting point.”",
+     [("If one is proposed we will consider it.", "The spokesman", "The spokesman"),
+      ("starting point.", "Jo Hart", "Sen. Jo Hart")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
