@@ -622,12 +622,23 @@ class CueFinder:
                 tail = [t for t in toks[v + verb[1]:] if t.word]
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:
                     return None
+            if self._clause_follows(toks, v + verb[1]):
+                return None  # "“…” Trump said the countries should be …": he reports something else
             return Cue(m, toks[v].text if verb[1] == 1 else f"{toks[v].text} {toks[v + 1].text}", "quote_speaker_verb")
         if ended:
             # the quote closed its sentence: a ", he said," further on belongs to the next one
             # ("… the bully.” South Carolina, he said, was where …")
             return None
         return self._trailing(toks, k) or self._according(toks, k)
+
+    def _clause_follows(self, toks: list[Tok], i: int) -> bool:
+        """A clause of its own right after the cue verb ("said the countries should be", "said
+        private contractors can be"): the verb reports that clause, not the quote before it."""
+        g = self.g
+        if i >= len(toks) or not toks[i].word or not (g.is_det(toks[i]) and toks[i].low not in ("his", "her", "its", "their")
+                                                      or toks[i].low in ("he", "she", "they", "it", "we", "i")):
+            return False  # ("said his …": a possessive phrase, not a clause)
+        return any(g.lex.is_(toks[x].low, "aux") for x in range(i + 1, min(len(toks), i + 4)))
 
     def _according(self, toks: list[Tok], k: int) -> Cue | None:
         """“top secret” by the State Department, according to intelligence sources."""

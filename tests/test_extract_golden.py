@@ -633,6 +633,13 @@ CASES = [
      "the plan, but called it a “starting point.”",
      [("If one is proposed we will consider it.", "The spokesman", "The spokesman"),
       ("starting point.", "Jo Hart", "Sen. Jo Hart")]),
+    # "“…” Trump said the countries should be": a verb that reports a clause of its own is no cue
+    # of the quote before it
+    ("cue-verb-with-its-own-clause", "Enrique Peña Nieto spoke first. He pledged “cooperation” toward shared goals and "
+     "a “close relationship” between the two countries in pursuit of “mutual good.” Trump said the countries should "
+     "be “working together.”",
+     [("cooperation", "Enrique Peña Nieto", "He"), ("close relationship", "Enrique Peña Nieto", "He"),
+      ("mutual good.", "Enrique Peña Nieto", "He"), ("working together.", "Trump", "Trump")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
