@@ -221,6 +221,14 @@ class Grammar:
         """A subject with a participle phrase after its noun is the whole phrase: "a poll
         released Thursday found", "a report issued by the Senate said" (not the Senate)."""
         i, j = r
+        x = i - 1  # "an aide to Clinton said", "a source close to the campaign said": the aide speaks
+        while x > i - 5 and x > lo and (self.lex.is_(toks[x].low, "prep") or toks[x].low in self.lex.links):
+            x -= 1
+        if x < i - 1 and x >= lo and self.lex.is_(toks[i - 1].low, "prep") \
+                and self.lex.descriptors.get(toks[x].low, ("",))[0] in ("role", "group"):
+            inner = self.np_core_before(toks, x, lo)
+            if inner is not None:
+                return inner[0], j
         if i - 2 > lo and toks[i - 1].low == "by" and toks[i - 2].low in self.lex.postmodifiers:
             inner = self.np_core_before(toks, i - 3, lo)
             if inner and self._described(toks, inner):
@@ -392,7 +400,9 @@ class Grammar:
         # "a spokesman for Disney": a descriptor before a preposition
         if i - 2 >= lo and toks[i - 1].low in ("for", "of", "at", "with", "from") and not toks[i - 2].cap:
             inner = self.np_core_before(toks, i - 2, lo)
-            if inner and not self.pronoun(toks[inner[0]]):
+            # (a noun phrase: not "the plan drew fire from the unions")
+            if inner and not self.pronoun(toks[inner[0]]) and not any(
+                    self.verb_at(toks, x) or self.verbish(toks, x) for x in range(inner[0], inner[1] + 1)):
                 return inner[0], end
         return i, end
 
@@ -486,7 +496,8 @@ class Grammar:
             k = j + 2
             while k + 1 < len(toks) and (self.namelike(toks[k + 1]) or self.is_det(toks[k])) and k - j < 5:
                 k += 1
-            j = k
+            if not self.lex.is_(toks[k].low, "time"):  # not "cried the Dodger at this moment"
+                j = k
         return i, self._post_modifier_end(toks, j)
 
     def subject_at_start(self, toks: list[Tok]) -> tuple[int, int] | None:
@@ -501,10 +512,17 @@ class Grammar:
         return r
 
     def _subject_from(self, toks: list[Tok], lo: int) -> tuple[int, int] | None:
+        close = -1  # the end of a parenthetical being skipped: "Sen. Pat Toomey (R-Pa.) refused"
         for n in range(lo + 1, min(len(toks), lo + _MAX_NP + 4)):
+            if n <= close:
+                continue
             if not toks[n].word:
                 if toks[n].text == ",":
                     continue
+                if toks[n].text == "(":
+                    close = next((k for k in range(n + 1, min(len(toks), n + 8)) if toks[k].text == ")"), -1)
+                    if close > 0:
+                        continue
                 return None
             if self.verbish(toks, n) or self.verb_at(toks, n) or self.lex.is_(toks[n].low, "aux"):
                 r = self.np_before(toks, n - 1, lo)
@@ -597,6 +615,8 @@ class CueFinder:
                 break
             if verb[0] in g.lex.noun_like and toks[r[0]].low in ("his", "her", "their", "its", "my", "our", "your"):
                 break  # "in his home state of Ohio": a noun
+            if v + verb[1] == len(toks) - 1 and toks[-1].text == ":":
+                return None  # "“…,” Trump said: “…”": the colon hands the cue to the next quote
             if ended:
                 tail = [t for t in toks[v + verb[1]:] if t.word]
                 if any(t.low == "that" for t in tail[:3]) or len(tail) > 8:
@@ -725,6 +745,13 @@ class CueFinder:
                     if outer is not None:
                         return Cue(outer[0], cue, "participle" if participle is not None else rule_found)
                     return Cue(first, cue, "participle" if participle is not None else rule_found)
+                # "Dean, a doctor, appeared on MSNBC on Tuesday and began by saying": the sentence's
+                # subject, never the noun that ends the first clause
+                r0 = g.subject_at_start(body) if sentence_start else None
+                m0 = self._mention(body, r0)
+                if m0 is not None and m0.kind in ("name", "pronoun", "descriptor", "group", "org") \
+                        and not (r0[0] == r0[1] and body[r0[0]].low.endswith("ing")):  # (not "Appearing before …")
+                    return Cue(m0, cue, "participle" if participle is not None else rule_found)
             if v > 1 and body[v - 1].low in ("that", "which") and not form.endswith("ing") \
                     and g.lex.verbs.get(form) not in g.lex.hearer_object:  # ("schools that reminded him of")
                 # "a message that said, “…”": "that" before a verb opens a relative clause (as a
@@ -739,6 +766,13 @@ class CueFinder:
                 if form.endswith("ing"):
                     participle = participle or body[v]
                 continue  # "wants to say": keep looking for the subject's verb
+            if self._adverbial_object(body, r, m) and not form.endswith("ing"):
+                # "and after a pause added", "and in a low voice said": a preposition's object
+                # does not speak; the verb's subject stands earlier in the sentence
+                first = self._clause_subject(body, v)
+                if first is not None:
+                    return Cue(first, cue, "participle" if participle is not None else rule_found)
+                continue
             if form.endswith("ing") and r[0] > 0 and body[r[0] - 1].low in ("to", "into"):
                 participle = participle or body[v]
                 continue  # "an email to supporters stating": the hearer does not state it (but "with Trump tweeting")
@@ -787,6 +821,10 @@ class CueFinder:
             if m and m.kind in ("name", "group", "descriptor", "org") and sentence_start:
                 # (a window that opens mid-sentence, after an earlier quote, holds no subject)
                 return Cue(m, participle.text, "participle")
+            if pi >= 3 and body[pi - 1].text == ",":
+                ms = self._main_subject(body, pi - 1)
+                if ms is not None:
+                    return Cue(ms, participle.text, "participle")
             # "Donald Trump, who is battling Carson in the polls, has picked up …, telling": the
             # name that opens the sentence, before its apposition or relative clause
             c = next((k for k, t in enumerate(body[:8]) if t.text == ","), 0)
@@ -867,6 +905,36 @@ class CueFinder:
                     text = " ".join(self.text[toks[k].start:owner.end].split())
                     return Cue(dataclasses.replace(m, text=text, end=owner.end), toks[i].text, "possessive_noun")
             return None
+        return None
+
+    def _adverbial_object(self, toks: list[Tok], r: tuple[int, int], m: Mention) -> bool:
+        """"…, and with a smile answered": a noun phrase after a preposition that opens an adverbial
+        (after a comma or "and"), not a post-modifier ("voters in each state say"). A preposition
+        that may open a clause ("after the minister said") keeps its subject unless the noun is
+        one of time ("after a pause")."""
+        g = self.g
+        p = r[0] - 1
+        if p < 0 or not g.lex.is_(toks[p].low, "prep") or toks[p].low in ("as", "like") \
+                or m.kind in ("name", "pronoun") or m.head in g.lex.descriptors:
+            return False
+        if g.lex.is_(toks[p].low, "subord") and not g.lex.is_(toks[r[1]].low, "time"):
+            return False
+        return p == 0 or toks[p - 1].text in (",", ";") or toks[p - 1].low in ("and", "then", "but")
+
+    def _main_subject(self, toks: list[Tok], comma: int) -> Mention | None:
+        """"…, Hillary Clinton's right-hand woman rallied supporters, saying: “…”": the subject of
+        the clause that the participle's comma closes, when it opens after a comma or the start."""
+        g = self.g
+        for x in range(comma - 1, max(0, comma - 8), -1):
+            if not toks[x].word or g.lex.is_(toks[x].low, "subord") or toks[x].low in ("who", "which", "that"):
+                return None
+            if toks[x].cap or not g.verbish(toks, x) or g.passive(toks, x):
+                continue
+            r = g.np_before(toks, x - 1, 0)
+            if r is None or not (r[0] == 0 or toks[r[0] - 1].text in (",", "—", "–", ";")):
+                return None
+            m = self._mention(toks, r)
+            return m if m is not None and m.kind in ("name", "descriptor", "group", "org") else None
         return None
 
     def _clause_subject(self, toks: list[Tok], before: int) -> Mention | None:

@@ -35,6 +35,8 @@ _TITLE_BEFORE = regex.compile(r"(?:['’]s|\b(?:on|in|titled|entitled|headlined|
 # a paragraph that signs the quote above it: "— Hillary Clinton."
 _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}?)\.?\s*")
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_INNER_CLOSE = frozenset("’'”\"»›」』 \u00a0")  # closing marks (and blanks) a quote may end on
+_FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
 # less cost per call on the short spans it is given
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
@@ -47,6 +49,22 @@ class Found:
     span: Span
     cue: Cue | None
     rule: str
+
+
+def _last_char(text: str, lo: int, hi: int) -> str:
+    """The quote's last character before any inner closing marks: “It’s like, ‘We’re here.’”
+    ends its sentence with the full stop."""
+    k = hi
+    while k > lo and hi - k < 4 and text[k - 1] in _INNER_CLOSE:
+        k -= 1
+    return text[k - 1:k] if k > lo else ""
+
+
+def _opens_sentence(text: str, lo: int, hi: int) -> bool:
+    """After “… person.”, "In a statement, Jeffries said: “…”" is a new sentence: its first
+    word has a capital."""
+    m = _FIRST_WORD.search(text, lo, hi)
+    return m is not None and m.group()[:1].isupper()
 
 
 def _more_words_than(text: str, lo: int, hi: int, n: int) -> bool:
@@ -183,11 +201,11 @@ class Extractor:
         if self.local:
             self.line_mode = False
         if len(found) > 1:  # a lone quote has no neighbour to borrow from, no dialogue to measure
-            found = self._fallbacks(found)
-            if self.local:
+            if self.local:  # (from the spans alone)
                 self._measured = self._running_dialogue(found)
             else:
                 self.measured_dialogue = self._dialogue(found)
+            found = self._fallbacks(found)
         self.dialogue = self.measured_dialogue is not False
         if show_all:
             kept = {s.start for s in quotes}
@@ -220,11 +238,12 @@ class Extractor:
             p_end = self.paras[self.para_of(sp.outer_end) + 1][1]
         hi = min(p_end, nxt.open_at) if nxt and nxt.open_at >= sp.outer_end else p_end
         r_end = sentence_end(text, sp.outer_end, hi) if sp.closed else sp.outer_end
-        ended = text[sp.end - 1:sp.end] == "."  # the quote closed its own sentence
+        last = _last_char(text, sp.start, sp.end)
+        ended = last == "."  # the quote closed its own sentence
         cue = None
         if sp.closed and r_end > sp.outer_end:
             cue = self.finder.right(tokenize(text, sp.outer_end, r_end), ended)
-            if cue and ended and cue.rule == "quote_speaker_verb":
+            if cue and last in (".", "?", "!") and cue.rule == "quote_speaker_verb":
                 late = cue  # weaker: the quote ended its own sentence
                 cue = None
             else:
@@ -238,7 +257,10 @@ class Extractor:
             if lo < sp.open_at:
                 fresh = not blank(text, lo0, lo) or lo0 == p_start or (prev is not None and text[prev.end - 1:prev.end] in (".", "!", "?"))
                 cue = self.finder.left(tokenize(text, lo, sp.open_at), fresh)
-        if cue is None:
+        if cue is None and late is not None and not (
+                prev is not None and prev.closed and self.para_of(prev.open_at) == pi and prev.outer_end <= sp.open_at
+                and not _more_words_than(text, prev.outer_end, sp.open_at, 6)):
+            # (“…,” he said. “… here.” Sexton described …: the quote goes on from the one before)
             cue = late
         if cue is None and sp.closed and r_end > sp.outer_end:
             cue = self._fronted_participle(sp, p_start, r_end)
@@ -314,8 +336,10 @@ class Extractor:
         """“…” ¶ — Hillary Clinton. : a line that is only a dash and a name signs the quote
         before it (fact-check lists, epigraphs, pull quotes). Local: only a line of the quote's
         own paragraph (a paragraph after it is text the quote's record may not read)."""
-        if self.local and lo == self.paras[self.para_of(lo)][0]:
-            return None  # _attribute asks for the next paragraph by its start
+        if self.local and (lo == self.paras[self.para_of(lo)][0] or "\n" not in self.text[lo:min(lo + 3, hi)]):
+            # _attribute asks for the next paragraph by its start, or for a line break right
+            # after the quote looking 3 characters on, even past its paragraph's end
+            return None
         m = _BYLINE.fullmatch(self.text, lo, hi)
         if m is None:
             return None
@@ -445,7 +469,11 @@ class Extractor:
                     gap_lo, gap_hi = a.outer_end, b.open_at
                     if gap_hi < gap_lo:
                         continue
-                    ended = text[a.end - 1:a.end] in (".", "!", "?") and j < i and blank(text, gap_lo, gap_hi)
+                    # (in news, a sentence after “… person.” opens a new one; in a story a paragraph
+                    # is one speaker's turn, and the same-sentence borrowing mostly reads it right)
+                    ended = text[a.end - 1:a.end] in (".", "!", "?") and (
+                        blank(text, gap_lo, gap_hi) if j < i
+                        else self.measured_at(self.para_of(b.open_at)) is not True and _opens_sentence(text, gap_lo, gap_hi))
                     if not ended and (blank(text, gap_lo, s_gap := sentence_start(text, gap_lo, gap_hi)) or s_gap >= gap_hi):
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")

@@ -47,6 +47,7 @@ class Lexicon:
     title_words: dict[str, str]  # abbreviated title -> the word a description uses ("dr" -> "doctor")
     modifiers: frozenset[str]
     postmodifiers: frozenset[str]  # participles after a noun: "a poll released Thursday"
+    links: frozenset[str]  # "a source close to …": a role noun's link to whose it is
     epithets: frozenset[str]  # "poor", "old" before a name: "said poor Noah" (also in modifiers)
     ly_words: frozenset[str]  # words in -ly that are no adverbs: "family", "rally", "elderly"
     place_words: frozenset[str]  # last words of a place's or thing's name: "Bridge", "Street"
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         modifiers=frozenset(t.lower() for t in _lines("modifiers.txt") + _lines("epithets.txt")),
         epithets=frozenset(_lines("epithets.txt")),
         postmodifiers=frozenset(_lines("postmodifiers.txt")),
+        links=frozenset(_lines("links.txt")),
         ly_words=frozenset(_lines("ly_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),
         pronouns=pronouns,

@@ -25,7 +25,7 @@ import regex
 from .model import Quote
 from .narrator import (_LEAD, _MIN_ADDRESSED, _MIN_I_TURNS, _SELF_NAMING, RESOLUTION, _as_written,
                        _first_person, _key)
-from .resolve import (_CAP_BEFORE, _CAPWORD, _CAPWORD_ASCII, _GENDERED, _RUN, _RUN_ASCII, _VERB_NAME_AFTER,
+from .resolve import (_AFTER_THE, _CAP_BEFORE, _CAPWORD, _CAPWORD_ASCII, _GENDERED, _RUN, _RUN_ASCII, _VERB_NAME_AFTER,
                       Person, Resolver, _ascii_words, _name_verb_re, _plain_first_names, _read_run,
                       _speaking_verbs, vocatives)
 
@@ -209,6 +209,9 @@ class LocalResolver(Resolver):
                 if kind == "titled":
                     titled.append((m.span(), key, title, gender))
                     continue
+                if kind == "name" and title is None and not self.conversation \
+                        and _AFTER_THE.search(text, max(0, m.start() - 5), m.start()):
+                    continue  # news: "on the Trump Train" is a thing, not a person
                 runs.append(m.span())
                 self._register(key, gender, k, kind == "name")
                 if kind == "name" and title:

@@ -175,11 +175,15 @@ def _parse_mention(toks: list[Tok], source: str | None = None) -> Mention | None
         return Mention(text, start, end, kind, gender=g if g in "mf" else None, plural=num == "p")
     first = words[0].lower()
     definite = first == "the"
-    if not toks[0].cap or first in ("a", "an", "the") and len(toks) > 1 and not toks[1].cap:
+    if not toks[0].cap or (lex.is_(first, "det") or first in lex.descriptors and first not in lex.titles or first.endswith(_POSSESSIVE)) \
+            and len(toks) > 1 and not toks[1].cap:
         # "a spokesman for Disney": the head is the noun before the preposition (also when
-        # "A spokesman for Bernie Sanders" opens a sentence: the spokesman is not Sanders)
+        # "A spokesman for Bernie Sanders", "One source close to Trump", "Aides to Trump" open
+        # a sentence: the spokesman is not Sanders)
         for i, t in enumerate(toks[1:], 1):
             if lex.is_(t.low, "prep") or t.low in lex.postmodifiers:  # "a poll released Thursday"
+                while i > 1 and (toks[i - 1].low in lex.links or lex.is_(toks[i - 1].low, "prep")):
+                    i -= 1  # "a source close to", "an official with knowledge of"
                 low = toks[i - 1].low
                 toks = toks[:i]
                 break

@@ -71,6 +71,7 @@ _SUBJECT_PRONOUN = {"m": regex.compile(r"\b[Hh]e\b"), "f": regex.compile(r"\b[Ss
 # a name, then a speech verb: "Feinstein said", "Dianne Feinstein told"
 _SAYS_AFTER = regex.compile(r"(?:\p{Lu}[\p{L}'’.\-]*[ \t]+){0,3}\p{Lu}[\p{L}'’\-]*[ \t]+"
                             r"(?:said|says|told|tells|asked|asks|added|adds|replied|wrote|writes)\b")
+_AFTER_THE = regex.compile(r"(?<![\p{L}])the\s+$")  # a lowercase article right before a capitalised run
 _HONORIFIC = regex.compile(r"(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+(\S+)")
 
 
@@ -352,6 +353,11 @@ class Resolver:
                 continue
             if kind == "titled":
                 titled.append((m.span(), key, title, gender))  # read once every full name is known
+                continue
+            if kind == "name" and title is None and not self.conversation \
+                    and _AFTER_THE.search(text, max(0, m.start() - 5), m.start()):
+                # news: "on the Trump Train", "the Clinton Foundation" is a thing, not a person
+                # (a story has its "the Baroness Burmergelm", a title the lexicon does not know)
                 continue
             runs.append(m.span())
             if kind == "honorific":

@@ -558,6 +558,68 @@ CASES = [
     ("but-opens-a-new-clause", "Geoffrey Garin, a pollster, was not impressed.\n\nIn somber comments, Trump called the "
      "assault “an attack on our country,” but he also noted the “senseless, tragic deaths” of black men.",
      [("an attack on our country,", "Trump", "Trump"), ("senseless, tragic deaths", "Trump", "he")]),
+    # "…,” Trump said: “…”": a speech verb closed by a colon introduces the next quote
+    ("colon-cue-belongs-to-next-quote", "After Scalia said that some students might do better at “less advanced "
+     "schools,” Trump said: “I don't like what he said.”",
+     [("less advanced schools,", "Scalia", "Scalia"), ("I don't like what he said.", "Trump", "Trump")]),
+    # "…?” Her critics cited it": a question or exclamation closes its sentence too; the colon
+    # introduction before it wins over a subject that opens the next sentence
+    ("question-closes-its-sentence", "Clinton, exasperated, famously responded: “What difference does it make?” "
+     "Her critics cited it as evidence that she did not care.",
+     [("What difference does it make?", "Clinton", "Clinton")]),
+    # "and in a low voice said": a preposition's object is no subject; the clause's subject speaks
+    ("adverbial-object-is-no-subject", "Tom looked up from the fire, and in a low voice said, “Go.”\n\n"
+     "Ann sat still for a long while, and after a pause added, “Not yet.”",
+     [("Go.", "Tom", "Tom"), ("Not yet.", "Ann", "Ann")]),
+    # "cried the Dodger at this moment": a time phrase after the speaker is no part of the mention
+    ("time-phrase-after-inverted-speaker", "“Hark!” cried the Dodger at this moment, “I heard the bell.”",
+     [("Hark!", "Dodger", "the Dodger"), ("I heard the bell.", "Dodger", "the Dodger")]),
+    # news: "the Trump Train" after its article is a thing, not the "he" of the next quote
+    ("article-before-a-run-is-no-person", "Donald Trump spoke in Ohio on Monday.\n\n“The plan is dead,” the Wall "
+     "Street Journal reported.\n\nHis fans on the Trump Train cheered. “Build it,” he said.",
+     [("The plan is dead,", "Wall Street Journal", "the Wall Street Journal"), ("Build it,", "Donald Trump", "he")]),
+    # a run ending in an institution's word ("Health Security Act", "Oval Office") is nobody
+    ("institution-word-ends-no-name", "Ted Cruz spoke in Iowa.\n\nDemocrats in Congress mocked Tea Party voters. "
+     "“We will win,” he said.",
+     [("We will win,", "Ted Cruz", "he")]),
+    # "…, Clinton's right-hand woman rallied supporters, saying:": the participle's subject is
+    # that of the clause its comma closes
+    ("participle-takes-the-main-subject", "WASHINGTON (UPI) — In response to Donald Trump’s plan to bar Muslims from "
+     "entering the country, Hillary Clinton’s right-hand woman rallied "
+     "supporters, saying: “We have to be ready to stop him.”",
+     [("We have to be ready to stop him.", "Hillary Clinton’s right-hand woman", "Hillary Clinton’s right-hand woman")]),
+    # "an aide to Clinton said": the aide speaks, not Clinton; "close to", "with knowledge of" too
+    ("role-noun-and-whose-it-is", "An aide to Clinton said the plan was “dead.”\n\n"
+     "One source close to Trump told CNN: “We will win.”\n\nAn official with knowledge of the talks said "
+     "they were “stalled.”",
+     [("dead.", "An aide to Clinton", "An aide to Clinton"), ("We will win.", "One source close to Trump", "One source close to Trump"),
+      ("stalled.", "An official with knowledge of the talks", "An official with knowledge of the talks")]),
+    # news: after “… numbers.” a new sentence opens; its speaker lends nothing to the quote before
+    ("news-sentence-after-a-quote-is-new", "The council met on Monday to discuss the budget.\n\n"
+     "“We will cut the waste,” said Ann Lee, the mayor.\n\nThe plan drew fire from union leaders on Friday over its "
+     "“misleading numbers.” Their lawyer, Tom Reed, suggested that the cuts “may be against the law.”",
+     [("We will cut the waste,", "Ann Lee", "Ann Lee"), ("may be against the law.", "Tom Reed", "Tom Reed")]),
+    # “… ‘We’re all here.’” ends its sentence at the full stop inside the inner quote: the
+    # subject of the next sentence did not say it
+    ("inner-quote-closes-the-sentence", "Trump, Jo Sexton said, has created a “strange zone.”\n\n"
+     "“So afterwards, his fans feel justified,” he said. “It’s like, ‘We’re all here.’”\nSexton described the "
+     "fans as shocked.",
+     [("strange zone.", "Jo Sexton", "Jo Sexton"), ("So afterwards, his fans feel justified,", "Jo Sexton", "he"),
+      ("It’s like, ‘We’re all here.’", "Jo Sexton", "he")]),
+    # "he talks of …": talking is speech (a star verb: "peace talks" stays a noun)
+    ("talk-is-speech", "The league protested when Ted Cruz talks of Clinton meeting “in secret with banks.”\n\n"
+     "Marco Rubio sought to ease his concerns. He talked of reforms to “close loopholes” for firms.",
+     [("in secret with banks.", "Ted Cruz", "Ted Cruz"), ("close loopholes", "Marco Rubio", "He")]),
+    # "… appeared on MSNBC on Tuesday and began by saying": the second verb's subject is the
+    # sentence's (past its apposition), never the noun that ends the first clause
+    ("conjoined-verb-takes-the-sentence-subject", "Howard Dean, a medical doctor, then appeared on MSNBC on Tuesday "
+     "and began by saying he would “never” diagnose anyone.",
+     [("never", "Howard Dean", "Howard Dean")]),
+    # "Sen. Pat Toomey (R-Pa.) refused …, responding that": a parenthetical inside the sentence's
+    # subject does not hide it
+    ("parenthetical-in-the-subject", "But Sen. Pat Toomey (R-Pa.) refused to campaign alongside Cruz, responding "
+     "that he’s “not going to go into it.” And Sen. Rob Portman (R-Ohio) said he had not thought about it.",
+     [("not going to go into it.", "Pat Toomey", "Sen. Pat Toomey (R-Pa.)")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),

@@ -54,6 +54,9 @@ def test_local_each_paragraph_is_final_once_read(paras: list[str]) -> None:
                  id="gender"),
     # a byline paragraph signs the quote above it: read ahead, so not in local mode
     pytest.param("“Be yourself.”", "— Oscar Wilde", id="byline"),
+    # a dash and a name right after the quote sign it only when a line break parts them; the
+    # break may not be the one appended
+    pytest.param("“Go home.”—A", "xyz", id="byline-dash"),
     # a quote left open at a paragraph end: the next paragraph may reopen it
     pytest.param("“We will go on,” said Ann. “And on", "“and on.”", id="reopened"),
 ])
