@@ -20,8 +20,9 @@ import regex
 from .cues import Cue, CueFinder
 from .dialogue import fill_chains
 from .lexicon import ascii_classes, lexicon
-from .marks import find_spans, has_marks, layout, tokenised
+from .marks import LocalLayout, find_spans, has_marks, layout, local_layout, tokenised
 from .model import Quote, Span
+from .local import LocalResolver, name_narrator_local
 from .narrator import name_narrator
 from .resolve import Resolver, full_name
 from .tokens import blank, sentence_end, sentence_start, tokenize
@@ -131,12 +132,23 @@ def _only_paragraph(pos: int) -> int:
 
 
 class Extractor:
-    def __init__(self, text: str, ptb: bool = False):
+    def __init__(self, text: str, ptb: bool = False, local: bool = False):
         self.text = text
         self.ptb = ptb
-        self.layout = layout(text)
-        self.paras, blank = self.layout
-        self.line_mode = "\n" in text and not blank
+        # local: every decision about a paragraph reads the text up to its end, never after
+        # (extract(local=True)): paragraphs from local_layout, the measures below kept per
+        # paragraph, and no rule that takes a cue from a later paragraph
+        self.local = local
+        self._local: LocalLayout | None = None
+        if local:
+            self._local = local_layout(text)
+            self.paras = self._local.paras
+            self.layout = (self.paras, False)
+            self.line_mode = False  # set per quote in run(): a cue from the next line, not past a blank line
+        else:
+            self.layout = layout(text)
+            self.paras, blank = self.layout
+            self.line_mode = "\n" in text and not blank
         if len(self.paras) <= 1:
             self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
         else:
@@ -144,6 +156,7 @@ class Extractor:
         self.finder = CueFinder(text)
         self.dialogue = True
         self.measured_dialogue: bool | None = None
+        self._measured: list[bool | None] = []  # local: measured_dialogue up to each paragraph
 
     @functools.cached_property
     def tokenised(self) -> bool:
@@ -155,9 +168,25 @@ class Extractor:
         i = _bisect_right(self.para_starts, pos) - 1
         return i if i > 0 else 0
 
+    def measured_at(self, para: int) -> bool | None:
+        """measured_dialogue as a decision about paragraph `para` reads it: of the whole text,
+        or (local) of the text up to that paragraph's end."""
+        if not self.local:
+            return self.measured_dialogue
+        return self._measured[min(para, len(self._measured) - 1)] if self._measured else None
+
+    def dialogue_at(self, para: int) -> bool:
+        """`dialogue` as a decision about paragraph `para` reads it (see measured_at)."""
+        return self.dialogue if not self.local else self.measured_at(para) is not False
+
+    def lines_at(self, para: int) -> bool:
+        """Whether paragraph `para` is a line of a text read one paragraph a line (line_mode;
+        local: it opened at a single line break so decided)."""
+        return self.line_mode if not self.local else self._local.lines[para]
+
     def run(self, show_all: bool = False) -> list[Found]:
         text = self.text
-        spans = self._spans = find_spans(text, self.ptb, self.layout)
+        spans = self._spans = find_spans(text, self.ptb, self.layout, self._local)
         # a title a speech cue follows at once is speech (»Ja«, said Jonas), unless what stands
         # before it says title (on CBS's “Face the Nation,” Paul Ryan said ...)
         quotes = [s for s in spans if not is_title(text, s) or (self._said_right_after(s) and not _titled_here(text, s))]
@@ -165,9 +194,17 @@ class Extractor:
         for i, sp in enumerate(quotes):
             prev = quotes[i - 1] if i else None
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+            if self.local:  # _attribute may read the next line only when no blank line parts it
+                n = self.para_of(sp.outer_end) + 1 if sp.closed else 0
+                self.line_mode = 0 < n < len(self.paras) and self._local.lines[n]
             found.append(self._attribute(sp, prev, nxt))
+        if self.local:
+            self.line_mode = False
         if len(found) > 1:  # a lone quote has no neighbour to borrow from, no dialogue to measure
-            self.measured_dialogue = self._dialogue(found)  # (from the spans alone)
+            if self.local:  # (from the spans alone)
+                self._measured = self._running_dialogue(found)
+            else:
+                self.measured_dialogue = self._dialogue(found)
             found = self._fallbacks(found)
         self.dialogue = self.measured_dialogue is not False
         if show_all:
@@ -181,6 +218,8 @@ class Extractor:
         if not sp.closed:
             return False
         hi = min(len(self.text), sp.outer_end + 80)
+        if self.local:
+            hi = min(hi, self.paras[self.para_of(sp.outer_end)][1])
         if not (self.text[sp.end - 1:sp.end] in ",!?" or self.text[sp.outer_end:sp.outer_end + 1] in (",", "!", "?")):
             return False
         cue = self.finder.right(tokenize(self.text, sp.outer_end, sentence_end(self.text, sp.outer_end, hi)), False)
@@ -295,7 +334,12 @@ class Extractor:
 
     def _byline(self, lo: int, hi: int) -> Cue | None:
         """“…” ¶ — Hillary Clinton. : a line that is only a dash and a name signs the quote
-        before it (fact-check lists, epigraphs, pull quotes)."""
+        before it (fact-check lists, epigraphs, pull quotes). Local: only a line of the quote's
+        own paragraph (a paragraph after it is text the quote's record may not read)."""
+        if self.local and (lo == self.paras[self.para_of(lo)][0] or "\n" not in self.text[lo:min(lo + 3, hi)]):
+            # _attribute asks for the next paragraph by its start, or for a line break right
+            # after the quote looking 3 characters on, even past its paragraph's end
+            return None
         m = _BYLINE.fullmatch(self.text, lo, hi)
         if m is None:
             return None
@@ -360,6 +404,24 @@ class Extractor:
             return None  # too few to tell
         return sum(1 for p in starts if p - 1 in starts) > _DIALOGUE * len(starts) or self.tokenised
 
+    def _running_dialogue(self, found: list[Found]) -> list[bool | None]:
+        """_dialogue of the quotes up to the end of each paragraph, with the text's tokenisation
+        counted as far: what a local decision about that paragraph may read. Linear."""
+        out: list[bool | None] = []
+        starts: set[int] = set()
+        follow = n = 0  # quote paragraphs right after another; quotes so far
+        at = [self.para_of(f.span.open_at) for f in found] + [len(self.paras)]
+        for p in range(len(self.paras)):
+            while at[n] <= p:
+                q = at[n]
+                if q not in starts and blank(self.text, self.paras[q][0], found[n].span.open_at):
+                    starts.add(q)
+                    follow += q - 1 in starts
+                n += 1
+            out.append(None if n < 4 or len(starts) < 4 else
+                       follow > _DIALOGUE * len(starts) or self._local.tokenised[p])
+        return out
+
     def opens_paragraph(self, at: int) -> bool:
         """Whether only blanks stand between the paragraph's start and `at` (a quote mark)."""
         return blank(self.text, self.paras[self.para_of(at)][0], at)
@@ -411,7 +473,7 @@ class Extractor:
                     # is one speaker's turn, and the same-sentence borrowing mostly reads it right)
                     ended = text[a.end - 1:a.end] in (".", "!", "?") and (
                         blank(text, gap_lo, gap_hi) if j < i
-                        else self.measured_dialogue is not True and _opens_sentence(text, gap_lo, gap_hi))
+                        else self.measured_at(self.para_of(b.open_at)) is not True and _opens_sentence(text, gap_lo, gap_hi))
                     if not ended and (blank(text, gap_lo, s_gap := sentence_start(text, gap_lo, gap_hi)) or s_gap >= gap_hi):
                         if sentence_end(text, gap_lo, gap_hi) >= gap_hi:
                             out[i] = Found(f.span, out[j].cue, "same_sentence")
@@ -432,7 +494,7 @@ class Extractor:
                     continue
             # in a new paragraph: a dialogue turn, decided once speakers are resolved. When lines
             # are sentences, a line break after “…,” he answered. is no new paragraph: he goes on.
-            goes_on = pb == pa or (self.line_mode and pb == self.para_of(a.end) + 1 and a.closed
+            goes_on = pb == pa or (self.lines_at(pb) and pb == self.para_of(a.end) + 1 and a.closed
                                    and _more_words_than(text, a.outer_end, self.paras[pb - 1][1], 0))
             src = out[i - 1]
             if goes_on and out[i - 1].rule == "reported_partial" and self._sentence_quote(f.span):
@@ -445,22 +507,31 @@ class Extractor:
         return out
 
 
-def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bool = False) -> list[Quote]:
+def extract(text: str, doc: str = "-", *, local: bool = False, show_all: bool = False,
+            ptb_quotes: bool = False) -> list[Quote]:
     """Every quotation in `text` with its speaker, in text order.
 
     Spans nobody is credited with (scare quotes, titles, lines whose speaker the text does not
     give) are left out; `show_all=True` keeps every span, with speaker None.
     `ptb_quotes=True` reads ``…'' / ''…'' as quotation marks too.
+    `local=True` reads the text in order: a record depends only on the text up to the end of
+    its paragraph, so for any a, b ``extract(a) == [q for q in extract(a + "\n\n" + b) if
+    q.end <= len(a)]`` (streams, appended documents, incremental indexing). It costs accuracy:
+    no quote runs on into a next paragraph, no cue is taken from a later line, dialogue chains
+    and the narrator's name use earlier turns only, a name learnt later does not reach back,
+    and a headline's quote is kept even when the body repeats it.
     """
     if not has_marks(text):
         return []  # most paragraphs of most archives: nothing to do
-    ex = Extractor(text, ptb_quotes)
+    ex = Extractor(text, ptb_quotes, local)
     found = ex.run(show_all=show_all)
     # A lone quote credited to someone named in full ("said Jo Hart": most tweets and one-liners)
     # is resolved without the document's people: no Resolver is built for it.
     lone_name = full_name(found[0].cue.mention) if len(found) == 1 and found[0].cue is not None else None
+    quoted = [(f.span.start, f.span.end) for f in found]
     resolver = None if lone_name else \
-        Resolver(text, [(f.span.start, f.span.end) for f in found], dialogue=ex.measured_dialogue)
+        LocalResolver(text, quoted, ex.paras, ex.measured_at) if local else \
+        Resolver(text, quoted, dialogue=ex.measured_dialogue)
     score = confidence
     out: list[Quote] = []
     loose: list[Quote] = []
@@ -468,6 +539,8 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
     for f in found:
         sp = f.span
         para = ex.para_of(sp.open_at)
+        if local and resolver is not None:  # (the paragraph the quote or its cue ends in: all read)
+            resolver.at(max(sp.end, f.cue.mention.start) if f.cue is not None else sp.end)
         if f.rule == "turn":
             q = _turn(text, doc, sp, para, last_in_para, resolver, score, out, ex)
             if q is not None:
@@ -499,18 +572,26 @@ def extract(text: str, doc: str = "-", *, show_all: bool = False, ptb_quotes: bo
                   f.rule, score(f.rule, how, sp.closed), m.start, m.end, how)
         out.append(q)
         last_in_para[ex.para_of(sp.end)] = q
-    if loose or len(out) > 1:
+    # (local: whether the passes below run may not depend on how many quotes follow; they
+    # leave a lone quote of a name in full as it is)
+    if loose or len(out) > 1 or (local and out and resolver is not None):
         spans = {f.span.start: f.span for f in found}
 
         def opens_para(q: Quote) -> bool:
             return ex.opens_paragraph(spans[q.start].open_at)
 
         out = fill_chains(sorted(out + [q for q in loose if q.rule == "none"], key=lambda q: q.start),
-                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver)
+                          ex.para_of, opens_para, score, lambda q: spans[q.start].closed, resolver, local=local)
         out = _narration_turns(out, ex, spans, opens_para, resolver)
         out = [q for q in out if q.rule != "none"]
-        out = name_narrator(out, text, resolver, lambda q, how: score(q.rule, how, spans[q.start].closed))
-    if len(ex.paras) > 1:  # (a headline needs a body after it)
+        def rescore(q: Quote, how: str) -> float:
+            return score(q.rule, how, spans[q.start].closed)
+
+        if local:
+            out = name_narrator_local(out, text, resolver, rescore, ex.para_of, ex.paras)
+        else:
+            out = name_narrator(out, text, resolver, rescore)
+    if len(ex.paras) > 1 and not local:  # (a headline needs a body after it: local reads none)
         out = _headline_echoes(out, loose, ex, show_all)
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
         kept = {q.start for q in out}
@@ -561,7 +642,7 @@ def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], reso
     prev = last.get(para - 1, earlier[-1] if earlier else None)
     src, rule = prev, "continuation"
     if prev is not None:
-        who = resolver.addressee(prev.text) if ex.dialogue else None
+        who = resolver.addressee(prev.text) if ex.dialogue_at(para) else None
         if who and who != prev.speaker:
             return Quote(doc, sp.start, sp.end, text[sp.start:sp.end], who, None, None, "alternation",
                          score("alternation", "addressee", sp.closed), resolution="addressee")
@@ -570,7 +651,7 @@ def _turn(text: str, doc: str, sp: Span, para: int, last: dict[int, Quote], reso
         # With too few quote paragraphs to tell dialogue from news, prev must itself answer one.
         before = last.get(ex.para_of(prev.start) - 1)
         replies = before is not None and before.rule != "reported_partial"
-        turns = ex.dialogue and ex.short_turn(prev) and (ex.measured_dialogue or replies)
+        turns = ex.dialogue_at(para) and ex.short_turn(prev) and (ex.measured_at(para) or replies)
         for q in reversed(earlier[-8:] if turns else []):
             if q.speaker and prev.speaker and q.speaker != prev.speaker and q.rule != "reported_partial":
                 src, rule = q, "alternation"
@@ -593,6 +674,8 @@ def _narration_turns(out: list[Quote], ex: Extractor, spans: dict[int, Span], op
         pi = ex.para_of(sp.open_at)
         if pi == 0 or ex.has_quote(*ex.paras[pi - 1]) or not ex.short_turn(q):
             continue
+        if ex.local:
+            resolver.at(sp.open_at)
         who = resolver.narration_subject(sp.open_at, ex.paras[pi][0])
         if who:
             out[i] = dataclasses.replace(q, speaker=who, rule="narration", resolution="narration",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 import regex
 
@@ -153,6 +154,95 @@ def _long_line_breaks(text: str, blank_seps: list[tuple[int, int]]) -> list[tupl
     return out
 
 
+class LocalLayout(NamedTuple):
+    """local_layout() of a text: what extract(local=True) knows of each paragraph."""
+
+    paras: list[tuple[int, int]]
+    lines: list[bool]  # opens at a single line break of a text read as one paragraph a line
+    joined: list[bool]  # opens at a single line break (no blank line before it)
+    tokenised: list[bool]  # the text up to its end is tokenised (running_tokenised)
+
+
+def local_layout(text: str) -> LocalLayout:
+    """layout() read in order, for extract(local=True): each single line break is decided from
+    the text before it alone (blank lines counted so far, the lines sampled so far for hard
+    wrapping), so text added later never moves an earlier paragraph edge. Blank lines always
+    end a paragraph; white space is left off both edges of each paragraph and paragraphs of
+    white space only are dropped. Returns (paragraph ranges, whether each paragraph opens at a
+    single line break of a text read as one paragraph a line, whether it opens at a single
+    line break at all: no blank line before it)."""
+    paras: list[tuple[int, int]] = []
+    lines: list[bool] = []
+    joined: list[bool] = []
+    newlines = blank_runs = sampled = short = 0
+    chars = 0  # characters of the lines sampled for hard wrapping
+    cur: list[int] | None = None  # [start, end] of the paragraph being read
+    after_blank = True  # a blank line (or the text start) stands before the next line
+    prev_len = 0  # length of the last non-blank line
+    pos = nl = 0  # where the line being read starts; where the line break before it starts
+    n = len(text)
+    while pos <= n:
+        m = _NEWLINE.search(text, pos)
+        le = m.start() if m else n
+        s, e = _strip(text, pos, le)
+        if e == s:  # a blank line
+            if cur is not None:
+                paras.append((cur[0], cur[1]))
+                cur = None
+            if not after_blank:
+                blank_runs += 1
+            after_blank = True
+        else:
+            if cur is None:
+                cur = [s, e]
+                lines.append(not after_blank and bool(paras))
+                joined.append(not after_blank and bool(paras))
+            else:
+                # a single line break between two lines: decided from the text up to it
+                wrapped = sampled >= 8 and short >= 0.9 * sampled
+                by_blank = blank_runs > 0 and (blank_runs * 4 >= newlines or wrapped)
+                if not by_blank:
+                    brk, as_lines = True, True
+                elif wrapped:
+                    brk, as_lines = False, False
+                else:  # a long line that closes a sentence, then a capital
+                    brk = prev_len >= _LONG_LINE and text[nl - 1:nl] in _SENTENCE_END and text[pos:pos + 1].isupper()
+                    as_lines = False
+                if brk:
+                    paras.append((cur[0], cur[1]))
+                    cur = [s, e]
+                    lines.append(as_lines)
+                    joined.append(True)
+                else:
+                    cur[1] = e
+            after_blank = False
+            prev_len = le - pos
+            if sampled < 2000 and chars + le - pos < 200_000:
+                sampled += 1
+                short += le - pos <= 100
+                chars += le - pos + 1
+        if m is None:
+            break
+        newlines += 1
+        nl, pos = m.span()
+    if cur is not None:
+        paras.append((cur[0], cur[1]))
+    return LocalLayout(paras, lines, joined, running_tokenised(text, paras))
+
+
+def running_tokenised(text: str, paras: list[tuple[int, int]]) -> list[bool]:
+    """tokenised() of the text up to the end of each paragraph (extract(local=True)): a count
+    of the text read so far, never of what follows."""
+    out = []
+    commas = spaced = lo = 0
+    for _s, e in paras:
+        commas += text.count(",", lo, e)
+        spaced += text.count(" , ", lo, e)
+        out.append(commas >= 5 and spaced >= 0.8 * commas)
+        lo = e
+    return out
+
+
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Paragraph ranges: blank-line separated when the text uses blank lines, else lines."""
     return layout(text)[0]
@@ -191,10 +281,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 class _Scanner:
     """Classifies each mark by its neighbours and pairs them within paragraphs."""
 
-    def __init__(self, text: str, ptb: bool = False, paras: tuple[list[tuple[int, int]], bool] | None = None):
+    def __init__(self, text: str, ptb: bool = False, paras: tuple[list[tuple[int, int]], bool] | None = None,
+                 local: LocalLayout | None = None):
         self.text = text
         self.ptb = ptb
         self.paras, blank = paras or layout(text)
+        # extract(local=True): whether the text read so far is tokenised, a paragraph at a time;
+        # and a quote runs on only into paragraphs no blank line parts from it, so what follows
+        # a blank line is never read
+        self.local = local
+        self.tokenised_now = False
         (self.openers, self.closers, self.kind, self.pattern, self.marks, self.mark_chars, self.elisions,
          self.ascii_pattern) = _tables()
         # lines as paragraphs: a quote may run on over a few lines until its closing mark
@@ -242,7 +338,10 @@ class _Scanner:
         stack: list[tuple[int, str]] = []  # (offset, mark) of open quotes
         top_paras = 1
         skip_at = -1  # the reopening mark of a continued multi-paragraph quote
+        local = self.local
         for pi, (pstart, pend) in enumerate(paras):
+            if local:
+                self.tokenised_now = local.tokenised[pi]
             while mi < len(marks) and marks[mi][0] < pstart:
                 mi += 1
             while mi < len(marks) and marks[mi][0] < pend:
@@ -260,7 +359,7 @@ class _Scanner:
                 stack.pop()
             bottom_pos, bottom = stack[0]
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            cont = self._continues(bottom, paras, pi, marks, mi) if nxt else None
+            cont = self._continues(bottom, paras, pi, marks, mi) if nxt and (not local or local.joined[pi + 1]) else None
             if cont == "reopen":
                 skip_at = self._first_mark_at(nxt)
                 top_paras += 1
@@ -295,7 +394,13 @@ class _Scanner:
         kind = self.kind.get(opener)
         if ch in self.openers and self.kind.get(ch) == kind:
             return "reopen"
-        last = paras[min(len(paras), pi + 1 + self.lookahead) - 1][1]
+        j = min(len(paras), pi + 1 + self.lookahead) - 1
+        if self.local is not None:  # as far, when lines are paragraphs, but not past a blank line
+            joined, stop = self.local.joined, min(len(paras), pi + 1 + (15 if self.local.lines[pi + 1] else 1))
+            j = pi + 1
+            while j + 1 < stop and joined[j + 1]:
+                j += 1
+        last = paras[j][1]
         while mi < len(marks) and marks[mi][0] < last:
             pos, mk = marks[mi]
             mi += 1
@@ -315,7 +420,7 @@ class _Scanner:
         if single and self._apostrophe(pos):
             return
         can_open, can_close, apart = self._ctx(pos, len(ch))
-        if single and apart and self.tokenised:
+        if single and apart and (self.tokenised if self.local is None else self.tokenised_now):
             # a single mark standing apart in tokenised text: it closes the single quote that is
             # open, else it opens one (a ’ never does)
             top_single = bool(stack) and self.kind.get(stack[-1][1]) == "single"
@@ -373,10 +478,13 @@ def has_marks(text: str) -> bool:
     return _any_mark().search(text) is not None
 
 
-def find_spans(text: str, ptb: bool = False, paras: tuple[list[tuple[int, int]], bool] | None = None) -> list[Span]:
+def find_spans(text: str, ptb: bool = False, paras: tuple[list[tuple[int, int]], bool] | None = None,
+               local: LocalLayout | None = None) -> list[Span]:
     """Top-level quoted spans of `text`, in order; nested quotes stay inside their outer quote.
 
     `ptb=True` also reads ``…'' and ''…'' (two-apostrophe quotes left by tokenisers and some
     archives) as quotation marks; by default they are ignored, neither quotes nor apostrophes.
+    With `local` (extract(local=True)) a paragraph is read with what precedes it and the
+    paragraphs no blank line parts from it only: a quote ends before the next blank line.
     """
-    return _Scanner(text, ptb, paras).scan()
+    return _Scanner(text, ptb, paras, local).scan()

@@ -664,11 +664,7 @@ class Resolver:
                 sent = sentence_start(self.text, lo, p + 1)
                 if sent > best_sent:
                     best, best_sent = full, sent
-        described = self._titled_mentions() if self._people else []
-        j = bisect.bisect_left(described, (lo, ""))
-        while j < len(described) and described[j][0] < hi:
-            p, full = described[j]
-            j += 1
+        for p, full in self._titled_between(lo, hi):
             g = self.gender_of(full)
             if (gender is None or g is None or g == gender) and full != last and not self._heard(full):
                 sent = sentence_start(self.text, lo, p + 1)
@@ -794,6 +790,14 @@ class Resolver:
                 self._by_description = [(m.start(), single[m.group(1)]) for m in pat.finditer(self.text)
                                         if not self._in_quote(m.start())]
         return self._by_description
+
+    def _titled_between(self, lo: int, hi: int) -> Iterator[tuple[int, str]]:
+        """The (offset, person) of _titled_mentions in text[lo:hi], in order."""
+        described = self._titled_mentions() if self._people else []
+        j = bisect.bisect_left(described, (lo, ""))
+        while j < len(described) and described[j][0] < hi:
+            yield described[j]
+            j += 1
 
     def _in_scene(self, name: str, pos: int) -> bool:
         """Whether `name` spoke within _SCENE characters before pos."""
