@@ -278,6 +278,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_STRAIGHT = frozenset("\"'")  # the typewriter marks
+
+
 class _Scanner:
     """Classifies each mark by its neighbours and pairs them within paragraphs."""
 
@@ -392,7 +395,9 @@ class _Scanner:
         m = self.pattern.match(self.text, s)
         ch = m.group() if m else ""
         kind = self.kind.get(opener)
-        if ch in self.openers and self.kind.get(ch) == kind:
+        if ch in self.openers and self.kind.get(ch) == kind and (ch == opener or not (ch in _STRAIGHT) ^ (opener in _STRAIGHT)):
+            # (a straight mark reopens a straight quote, a curly one a curly quote: '"…¶ “…”' is
+            # a block quotation followed by a quote of its own)
             return "reopen"
         j = min(len(paras), pi + 1 + self.lookahead) - 1
         if self.local is not None:  # as far, when lines are paragraphs, but not past a blank line

@@ -640,6 +640,12 @@ CASES = [
      "be “working together.”",
      [("cooperation", "Enrique Peña Nieto", "He"), ("close relationship", "Enrique Peña Nieto", "He"),
       ("mutual good.", "Enrique Peña Nieto", "He"), ("working together.", "Trump", "Trump")]),
+    # a block quotation in straight marks, each paragraph reopened with ", ends before a paragraph
+    # that opens with a curly mark: that is a quote of its own
+    ("straight-block-quote-is-not-reopened-by-curly", "The Post reports:\n\n\"Ann Cole had a hard spring. She "
+     "lost her job.\n\n\"She moved back home.\n\n“It never crossed my mind that I was losing it,” she said.",
+     [("Ann Cole had a hard spring. She lost her job.\n\n\"She moved back home.", "The Post", "The Post"),
+      ("It never crossed my mind that I was losing it,", None, "she")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
