@@ -37,6 +37,8 @@ _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _INNER_CLOSE = frozenset("’'”\"»›」』 \u00a0")  # closing marks (and blanks) a quote may end on
 _FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
+# a line break and the mark that reopens a quotation running on into the next paragraph
+_REOPEN = regex.compile(r"[ \t]*(?:\r\n?|\n)\s*([\"'“‘«„‚‹»›「『])")
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
 # less cost per call on the short spans it is given
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
@@ -596,6 +598,25 @@ def extract(text: str, doc: str = "-", *, local: bool = False, show_all: bool = 
     if show_all:  # what no chain credited is printed too, with the titles, speaker None
         kept = {q.start for q in out}
         out = sorted(out + [q for q in loose if q.start not in kept], key=lambda q: q.start)
+    return _by_paragraph(out, text, {f.span.start: f.span.mark for f in found}) if "\n" in text else out
+
+
+def _by_paragraph(quotes: list[Quote], text: str, marks: dict[int, str]) -> list[Quote]:
+    """A quotation that runs over paragraphs, each reopened with a mark (“… ¶ “… ¶ “…”), is a
+    record a paragraph, all with its speaker: a record's text never holds a paragraph break and
+    a reopening mark, and each paragraph can be found, cited and counted on its own."""
+    out: list[Quote] = []
+    for q in quotes:
+        lo = q.start
+        if "\n" in q.text:
+            mark = marks.get(q.start)
+            for m in _REOPEN.finditer(text, q.start, q.end):
+                if m.group(1) != mark:
+                    continue  # (a line that opens a quotation inside this one)
+                if text[lo:m.start()].strip():
+                    out.append(dataclasses.replace(q, start=lo, end=m.start(), text=text[lo:m.start()]))
+                lo = m.end()
+        out.append(q if lo == q.start else dataclasses.replace(q, start=lo, text=text[lo:q.end]))
     return out
 
 

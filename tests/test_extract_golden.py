@@ -59,8 +59,9 @@ CASES = [
      [("Bring them home,", "Dana Levi", "Dana Levi")]),
     ("nested-single-inside-double", "“He told me ‘never again’ and left,” said Omar Haddad.",
      [("He told me ‘never again’ and left,", "Omar Haddad", "Omar Haddad")]),
+    # a quotation over paragraphs, each reopened: one record a paragraph, all the speaker's
     ("multi-paragraph", "Rosa Diaz said: “The first part.\n\n“The second part.”\n\nThe meeting ended.",
-     [("The first part.\n\n“The second part.", "Rosa Diaz", "Rosa Diaz")]),
+     [("The first part.", "Rosa Diaz", "Rosa Diaz"), ("The second part.", "Rosa Diaz", "Rosa Diaz")]),
     # alternating dialogue: an uncued reply goes back to the first speaker
     ("alternating-turns", "Tom Reed asked Ann Cole: “Are you coming?”\n\n“No,” she said.\n\n“Why not?”",
      [("Are you coming?", "Tom Reed", "Tom Reed"), ("No,", "Ann Cole", "she"), ("Why not?", "Tom Reed", "Tom Reed")]),
@@ -644,7 +645,7 @@ CASES = [
     # that opens with a curly mark: that is a quote of its own
     ("straight-block-quote-is-not-reopened-by-curly", "The Post reports:\n\n\"Ann Cole had a hard spring. She "
      "lost her job.\n\n\"She moved back home.\n\n“It never crossed my mind that I was losing it,” she said.",
-     [("Ann Cole had a hard spring. She lost her job.\n\n\"She moved back home.", "The Post", "The Post"),
+     [("Ann Cole had a hard spring. She lost her job.", "The Post", "The Post"), ("She moved back home.", "The Post", "The Post"),
       ("It never crossed my mind that I was losing it,", None, "she")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
