@@ -10,6 +10,8 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
+import regex
+
 from .lexicon import Lexicon, lexicon
 from .names import PARTICLES, Mention, parse_mention
 from .tokens import Tok
@@ -20,6 +22,8 @@ _PP_HEADS = frozenset("in on at during after before over since throughout".split
 _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — a teacher — says"
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
+_TELLS_NAMES = 600  # characters of text enough to show which capitalised words are names
+_MID_SENTENCE_CAP = regex.compile(r"[^\s.!?:…\"“”‘’«»()\[\]—–-][ \t]+(\p{Lu}[\p{L}'’\-]*)")
 _EMBEDDING = frozenset("who whom what whether which how why that if".split())  # open a clause inside a clause
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
@@ -546,6 +550,13 @@ class CueFinder:
         self.text = text
         self.g = _grammar() if lex is None else Grammar(lex)
 
+    @functools.cached_property
+    def _proper_words(self) -> frozenset[str]:
+        """Capitalised words the text writes inside a sentence (after a word or a comma, not
+        after a sentence's end, a mark or a dash): names, as opposed to words capitalised only
+        where a sentence opens."""
+        return frozenset(m.group(1) for m in _MID_SENTENCE_CAP.finditer(self.text))
+
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:
             return None
@@ -859,8 +870,12 @@ class CueFinder:
         elif m and sentence_start and r[1] + 1 < len(body) and (m.kind in ("name", "pronoun") or (
                 m.kind in ("descriptor", "group", "org") and m.head in g.lex.descriptors)) and not (
                 m.kind == "pronoun" and body[r[0]].low in ("it", "him", "her", "them", "you", "us", "who")) and not (
-                r[0] == r[1] and g.lex.words.get(body[r[0]].low)):
-            # no speech verb at all: the quote belongs to the sentence's subject
+                r[0] == r[1] and g.lex.words.get(body[r[0]].low)) and not (
+                m.kind == "name" and r[0] == r[1] and body[r[0]].low not in g.lex.first_names
+                and len(self.text) > _TELLS_NAMES and body[r[0]].text not in self._proper_words):
+            # no speech verb at all: the quote belongs to the sentence's subject (a lone
+            # capitalised word that opens it names someone only when a text long enough to
+            # tell writes it so elsewhere: not "Boos rained down", "Audiences can expect")
             return Cue(m, body[r[1] + 1].text, "sentence_subject")
         return None
 

@@ -647,6 +647,13 @@ CASES = [
      "lost her job.\n\n\"She moved back home.\n\n“It never crossed my mind that I was losing it,” she said.",
      [("Ann Cole had a hard spring. She lost her job.", "The Post", "The Post"), ("She moved back home.", "The Post", "The Post"),
       ("It never crossed my mind that I was losing it,", None, "she")]),
+    # a lone capitalised word that opens the sentence is a name only when a text long enough to
+    # tell writes it so inside a sentence too: "Audiences can expect" credits nobody, "Butz
+    # wants" credits Jo Butz
+    ("sentence-initial-word-is-no-name", "Audiences can expect the show to bring “a little more recklessness.”\n\n"
+     "Jo Butz wrote every song, and he is proud of it. " + "The band plays in the old hall on Friday night. " * 12 +
+     "\n\nButz wants “a wild night.”",
+     [("a wild night.", "Jo Butz", "Butz")]),
     # a participle phrase after the speaker's noun is part of the mention
     ("post-modifier-time", "A county audit released last week found that the fund was “badly managed.”",
      [("badly managed.", "A county audit released last week", "A county audit released last week")]),
