@@ -15,7 +15,6 @@ name_narrator_local names a first-person narrator from the turns read so far.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Callable
@@ -23,11 +22,10 @@ from typing import Callable
 import regex
 
 from .model import Quote
-from .narrator import (_LEAD, _MIN_ADDRESSED, _MIN_I_TURNS, _SELF_NAMING, RESOLUTION, _as_written,
-                       _first_person, _key)
+from .narrator import _LEAD, _MIN_ADDRESSED, _MIN_I_TURNS, _SELF_NAMING, _first_person, _key, credit_narrator
 from .resolve import (_AFTER_THE, _CAP_BEFORE, _CAPWORD, _CAPWORD_ASCII, _GENDERED, _RUN, _RUN_ASCII, _VERB_NAME_AFTER,
                       Person, Resolver, _ascii_words, _name_verb_re, _plain_first_names, _read_run,
-                      _speaking_verbs, vocatives)
+                      _speaking_verbs, story_family, vocatives)
 
 # "the doctor", "the old doctor": "the" and up to three lower-case words, one of which may be
 # a title only one person holds (Resolver._titled_mentions, read with the titles known so far)
@@ -331,19 +329,8 @@ class LocalResolver(Resolver):
     def _family(self) -> str | None:
         """Resolver._family of the people and mentions so far."""
         if self._family_at[0] != self._p:
-            people = list(self.people)
-            family = {k.split()[-1] for k in people if k.startswith("Mr. ")} & \
-                {k.split()[-1] for k in people if k.startswith("Mrs. ")}
-            counts: dict[str, int] = {}
             upto = bisect.bisect_left(self.mentions, (self._paras[self._p][1], ""))
-            for _pos, full in self.mentions[:upto]:
-                last = full.split()[-1]
-                if last in family:
-                    counts[last] = counts.get(last, 0) + 1
-            ranked = sorted(family, key=lambda f: (-counts.get(f, 0), f))
-            if len(ranked) > 1 and counts.get(ranked[0], 0) < 2 * counts.get(ranked[1], 0):
-                ranked = []
-            self._family_at = (self._p, ranked[0] if ranked else None)
+            self._family_at = (self._p, story_family(self.people, self.mentions[:upto]))
         return self._family_at[1]
 
     def remember(self, offset: int, speaker: str | None, m, how: str | None = None) -> None:
@@ -466,16 +453,5 @@ def name_narrator_local(quotes: list[Quote], text: str, resolver: LocalResolver,
             continue
         resolver.at(group[0].start)
         full, _how = resolver.person_for(name.split()[-1])
-        name = full or name
-        key = _key(name)
-        for q in group:
-            if q.resolution in ("pronoun", "descriptor") and q.speaker and _key(q.speaker) == key:
-                undone[q.mention_start] = _as_written(q.mention)
-        for q in group:
-            if _first_person(q):
-                q = dataclasses.replace(q, speaker=name, resolution=RESOLUTION, confidence=score(q, RESOLUTION))
-            elif q.mention_start in undone and q.speaker and _key(q.speaker) == key:
-                q = dataclasses.replace(q, speaker=undone[q.mention_start], resolution="as-written",
-                                        confidence=score(q, "as-written"))
-            out.append(q)
+        out.extend(credit_narrator(group, full or name, score, undone))
     return out

@@ -107,12 +107,18 @@ def name_narrator(quotes: list[Quote], text: str, resolver: Resolver,
     if name is None:
         return quotes
     full, _how = resolver.person_for(name.split()[-1])
-    name = full or name
+    return credit_narrator(quotes, full or name, score, {})
+
+
+def credit_narrator(quotes: list[Quote], name: str, score: Callable[[Quote, str], float],
+                    undone: dict[int | None, str | None]) -> list[Quote]:
+    """The quotes with "I" credited to the narrator `name`. A "he" or "the guard" the narration
+    speaks of is never the one telling it: such a resolution to the narrator's name falls back
+    to the mention as written (kept in `undone`, by mention offset, for later calls)."""
     key = _key(name)
-    # A "he" or "the guard" the narration speaks of is never the one telling it: such a
-    # resolution to the narrator's name falls back to the mention as written.
-    undone = {q.mention_start: _as_written(q.mention) for q in quotes
-              if q.resolution in ("pronoun", "descriptor") and q.speaker and _key(q.speaker) == key}
+    for q in quotes:
+        if q.resolution in ("pronoun", "descriptor") and q.speaker and _key(q.speaker) == key:
+            undone[q.mention_start] = _as_written(q.mention)
     out = []
     for q in quotes:
         if _first_person(q):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -214,6 +214,23 @@ def _named(hearers: frozenset[str], name: str) -> bool:
     """Whether one of the words of `name` (titles aside) is among `hearers`."""
     return bool(hearers) and any(w.lower().rstrip(".") in hearers for w in name.split()
                                  if w.lower().rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr"))
+
+
+def story_family(people: Iterable[str], mentions: Iterable[tuple[int, str]]) -> str | None:
+    """Of the surnames met both as "Mr." and as "Mrs.", the one the mentions name most often,
+    at least twice as often as the next."""
+    people = list(people)
+    family = {k.split()[-1] for k in people if k.startswith("Mr. ")} & \
+        {k.split()[-1] for k in people if k.startswith("Mrs. ")}
+    counts: dict[str, int] = {}
+    for _pos, full in mentions:
+        last = full.split()[-1]
+        if last in family:
+            counts[last] = counts.get(last, 0) + 1
+    ranked = sorted(family, key=lambda f: (-counts.get(f, 0), f))
+    if len(ranked) > 1 and counts.get(ranked[0], 0) < 2 * counts.get(ranked[1], 0):
+        return None
+    return ranked[0] if ranked else None
 
 
 def full_name(m: Mention) -> str | None:
@@ -752,17 +769,7 @@ class Resolver:
         """The family of the story: of the surnames met both as "Mr." and as "Mrs.", the one the
         text names most often, at least twice as often as the next. Once a document."""
         if self._story_family is None:
-            family = {k.split()[-1] for k in self.people if k.startswith("Mr. ")} & \
-                {k.split()[-1] for k in self.people if k.startswith("Mrs. ")}
-            counts: dict[str, int] = {}
-            for _pos, full in self.mentions:
-                last = full.split()[-1]
-                if last in family:
-                    counts[last] = counts.get(last, 0) + 1
-            ranked = sorted(family, key=lambda f: (-counts.get(f, 0), f))
-            if len(ranked) > 1 and counts.get(ranked[0], 0) < 2 * counts.get(ranked[1], 0):
-                ranked = []
-            self._story_family = ranked[0] if ranked else ""
+            self._story_family = story_family(self.people, self.mentions) or ""
         return self._story_family or None
 
     def _titled(self) -> dict[str, list[str]]:
