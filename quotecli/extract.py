@@ -155,6 +155,10 @@ class Extractor:
             self.para_of = _only_paragraph  # one paragraph (a tweet, a line): no search per offset
         else:
             self.para_starts = [p[0] for p in self.paras]
+            # para_of as one call of C code (it is asked hundreds of thousands of times): the
+            # number of paragraphs after the first that start at or before pos is the index
+            # para_of gives, 0 before the first included
+            self.para_of = functools.partial(_bisect_right, self.para_starts[1:])
         self.finder = CueFinder(text)
         self.dialogue = True
         self.measured_dialogue: bool | None = None

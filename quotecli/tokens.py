@@ -65,6 +65,12 @@ _PUNCT = ",.;:!?()[]\"“”‘«»…—–*/"
 # chunk (a run without white space) -> its tokens as (word, start, end, lower, cap, word?) with
 # offsets in the chunk; only chunks whose tokens do not depend on what follows them
 _CHUNKS: dict[str, tuple[tuple, ...]] = {}
+# Bounded in two generations: when _CHUNKS is full it becomes _OLD_CHUNKS and starts anew, and
+# a chunk found in the old generation moves back to the new one. A chunk read again within two
+# fills survives (clearing all at once made a vocabulary a little larger than the bound miss on
+# every chunk, pass after pass); at most twice the bound is held.
+_OLD_CHUNKS: dict[str, tuple[tuple, ...]] = {}
+_CHUNKS_MAX = 20_000
 # A chunk with a digit ("17.", "2016,", "$3.5bn", "9/11") is read but not kept: numbers, dates
 # and prices seldom come again, and keeping each one costs more than reading it (an entry and
 # its tuples allocated and held for nothing, and the common words pushed out sooner).
@@ -105,6 +111,10 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
 
 def _chunk(chunk: str) -> tuple[tuple, ...]:
     """The tokens of a chunk read alone (cached, unless it holds a digit)."""
+    out = _OLD_CHUNKS.get(chunk)
+    if out is not None:
+        _keep(chunk, out)
+        return out
     abbr = lexicon().abbreviations
     toks = []
     n = len(chunk)
@@ -135,10 +145,17 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
         toks.append((w, s, e, w.lower(), head.isupper(), head.isalnum()))
     out = tuple(toks)
     if keep:
-        if len(_CHUNKS) >= 20_000:
-            _CHUNKS.clear()  # bounded
-        _CHUNKS[chunk] = out
+        _keep(chunk, out)
     return out
+
+
+def _keep(chunk: str, toks: tuple[tuple, ...]) -> None:
+    """Cache a chunk's tokens in the new generation, which becomes the old one when full."""
+    if len(_CHUNKS) >= _CHUNKS_MAX:
+        _OLD_CHUNKS.clear()
+        _OLD_CHUNKS.update(_CHUNKS)
+        _CHUNKS.clear()
+    _CHUNKS[chunk] = toks
 
 
 def _in_place(text: str, lo: int, e: int, hi: int, out: list[Tok]) -> None:
