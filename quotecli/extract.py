@@ -37,6 +37,7 @@ _BYLINE = regex.compile(r"\s*[-—–―]\s*(\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t]+
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _INNER_CLOSE = frozenset("’'”\"»›」』 \u00a0")  # closing marks (and blanks) a quote may end on
 _FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
+_CRLF = re.compile("\r\n")
 # a line break and the mark that reopens a quotation running on into the next paragraph
 _REOPEN = regex.compile(r"[ \t]*(?:\r\n?|\n)\s*([\"'“‘«„‚‹»›「『])")
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
@@ -529,6 +530,31 @@ def extract(text: str, doc: str = "-", *, local: bool = False, show_all: bool = 
     """
     if not has_marks(text):
         return []  # most paragraphs of most archives: nothing to do
+    if "\r" in text:
+        return _with_line_ends(text, doc, local, show_all, ptb_quotes)
+    return _extract(text, doc, local, show_all, ptb_quotes)
+
+
+def _with_line_ends(text: str, doc: str, local: bool, show_all: bool, ptb_quotes: bool) -> list[Quote]:
+    """Windows (\r\n) and old Mac (\r) line ends read exactly as \n: the text is read with \n
+    line ends and each record's offsets are mapped back (its text sliced from the original)."""
+    cuts = []  # where, in the \n text, the \n of each \r\n stands
+    for k, m in enumerate(_CRLF.finditer(text)):
+        cuts.append(m.start() - k)
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def back(p: int | None) -> int | None:
+        return None if p is None else p + bisect.bisect_left(cuts, p)
+
+    out = []
+    for q in _extract(plain, doc, local, show_all, ptb_quotes):
+        start, end = back(q.start), back(q.end)
+        out.append(dataclasses.replace(q, start=start, end=end, text=text[start:end],
+                                       mention_start=back(q.mention_start), mention_end=back(q.mention_end)))
+    return out
+
+
+def _extract(text: str, doc: str, local: bool, show_all: bool, ptb_quotes: bool) -> list[Quote]:
     ex = Extractor(text, ptb_quotes, local)
     found = ex.run(show_all=show_all)
     # A lone quote credited to someone named in full ("said Jo Hart": most tweets and one-liners)

@@ -21,7 +21,8 @@ _OPEN_BEFORE = frozenset("([{<—–-/:;=|")  # characters after which a mark op
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/|*")  # characters before which a mark closes one
 # line ends: \n, \r\n and a lone \r (old Mac files) all end a line
 # (literal characters only: the standard re module reads them the same, and faster)
-_BLANK_LINE = re.compile(r"(?:\r\n?|\n)[ \t\f\v\u00a0]*(?:\r\n?|\n)")
+# (a \r followed by \n is one line end: "\r\n" alone is no blank line)
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*(?:\r\n|\r(?!\n)|\n)")
 _NEWLINE = re.compile(r"\r\n?|\n")
 _LONG_LINE = 200  # a line this long is a paragraph, not a wrapped line
 _SENTENCE_END = frozenset('.!?”"’')

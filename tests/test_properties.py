@@ -88,3 +88,26 @@ def test_fuzz_regressions_stay_fixed(case, tmp_path):
             list(query.grep(conn, text, use_regex=case["target"] == "regex", limit=5))
         except query.QueryError:
             pass  # a clear refusal is the right answer
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(texty)
+def test_windows_and_old_mac_line_ends_read_like_unix_ones(text: str) -> None:
+    """\r\n and \r text gives the records \n text gives, at the offsets of its own text."""
+    text = text.replace("\r", "")
+    unix = [(q.text, q.speaker, q.mention, q.rule) for q in extract(text)]
+    crlf = text.replace("\n", "\r\n")
+    windows = extract(crlf)
+    assert all(crlf[q.start:q.end] == q.text for q in windows)
+    assert [(q.text.replace("\r\n", "\n"), q.speaker, q.mention, q.rule) for q in windows] == unix
+    old_mac = extract(text.replace("\n", "\r"))
+    assert [(q.start, q.end, q.speaker) for q in old_mac] == [(q.start, q.end, q.speaker) for q in extract(text)]
+
+
+def test_a_windows_line_end_is_no_blank_line() -> None:
+    """A hard-wrapped paragraph with \r\n line ends stays one paragraph ("\r\n" read as two
+    line ends made every line a paragraph of its own)."""
+    text = ("Ann Cole spoke at length about the plan on Monday and\nsaid the council had failed: “We will "
+            "not\nwait any longer,” she said.\n\nTom Reed disagreed.\n\n“It is fine,” he said.\n")
+    from quotecli.marks import layout
+    assert len(layout(text.replace("\n", "\r\n"))[0]) == len(layout(text)[0]) == 3
