@@ -23,7 +23,7 @@ _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
 _TELLS_NAMES = 600  # characters of text enough to show which capitalised words are names
-_MID_SENTENCE_CAP = regex.compile(r"[^\s.!?:…\"“”‘’«»()\[\]—–-][ \t]+(\p{Lu}[\p{L}'’\-]*)")
+_MID_SENTENCE_CAP = regex.compile(r"(?<=[^\s.!?:…\"“”‘’«»()\[\]—–-][ \t]{1,3})\p{Lu}[\p{L}'’\-]*")
 _EMBEDDING = frozenset("who whom what whether which how why that if".split())  # open a clause inside a clause
 _BE = frozenset("was were is are be been being get got gets getting".split())
 
@@ -555,7 +555,7 @@ class CueFinder:
         """Capitalised words the text writes inside a sentence (after a word or a comma, not
         after a sentence's end, a mark or a dash): names, as opposed to words capitalised only
         where a sentence opens."""
-        return frozenset(m.group(1) for m in _MID_SENTENCE_CAP.finditer(self.text))
+        return frozenset(_MID_SENTENCE_CAP.findall(self.text))
 
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:

@@ -39,7 +39,7 @@ _INNER_CLOSE = frozenset("’'”\"»›」』 \u00a0")  # closing marks (and bl
 _FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
 _CRLF = re.compile("\r\n")
 # a line break and the mark that reopens a quotation running on into the next paragraph
-_REOPEN = regex.compile(r"[ \t]*(?:\r\n?|\n)\s*([\"'“‘«„‚‹»›「『])")
+_REOPEN = regex.compile(r"\n\s*([\"'“‘«„‚‹»›「『])")  # (read on \n text: see _with_line_ends)
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
 # less cost per call on the short spans it is given
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
@@ -643,8 +643,11 @@ def _by_paragraph(quotes: list[Quote], text: str, marks: dict[int, str]) -> list
             for m in _REOPEN.finditer(text, q.start, q.end):
                 if m.group(1) != mark:
                     continue  # (a line that opens a quotation inside this one)
-                if text[lo:m.start()].strip():
-                    out.append(dataclasses.replace(q, start=lo, end=m.start(), text=text[lo:m.start()]))
+                end = m.start()
+                while end > lo and text[end - 1] in " \t":
+                    end -= 1
+                if text[lo:end].strip():
+                    out.append(dataclasses.replace(q, start=lo, end=end, text=text[lo:end]))
                 lo = m.end()
         out.append(q if lo == q.start else dataclasses.replace(q, start=lo, text=text[lo:q.end]))
     return out
