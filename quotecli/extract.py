@@ -39,7 +39,9 @@ _INNER_CLOSE = frozenset("’'”\"»›」』 \u00a0")  # closing marks (and bl
 _FIRST_WORD = regex.compile(r"\p{L}")  # where the first word of a gap begins
 _CRLF = re.compile("\r\n")
 # a line break and the mark that reopens a quotation running on into the next paragraph
-_REOPEN = regex.compile(r"\n\s*([\"'“‘«„‚‹»›「『])")  # (read on \n text: see _with_line_ends)
+# (read on \n text, see _with_line_ends; the last line break only, so that a run of blank lines
+# is read once, not once a line)
+_REOPEN = regex.compile(r"\n[^\S\n]*([\"'“‘«„‚‹»›「『])")
 # the same on text that is all ASCII; plain ranges, so the standard re module reads them, at
 # less cost per call on the short spans it is given
 _WORDS_ASCII = re.compile(ascii_classes(_WORDS.pattern))
@@ -644,7 +646,7 @@ def _by_paragraph(quotes: list[Quote], text: str, marks: dict[int, str]) -> list
                 if m.group(1) != mark:
                     continue  # (a line that opens a quotation inside this one)
                 end = m.start()
-                while end > lo and text[end - 1] in " \t":
+                while end > lo and text[end - 1].isspace():
                     end -= 1
                 if text[lo:end].strip():
                     out.append(dataclasses.replace(q, start=lo, end=end, text=text[lo:end]))
