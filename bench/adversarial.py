@@ -42,6 +42,10 @@ KINDS = {
     "tokenised single marks": lambda n: ("he said , ' yes , ' and , ‘ no ’ , ' " * (n // 36 + 1))[:n],
     # descriptions of a titled person between the quotes
     "titled descriptions": lambda n: "Dr. Howard Archie came.\n\n" + ("The doctor sat. “Well?” he asked.\n\n" * (n // 36 + 1))[:n],
+    # Windows line ends (read as \n, offsets mapped back) in a quote reopened paragraph after paragraph
+    "CRLF, one quote over paragraphs": lambda n: "He said: “" + ("Yes.\r\n\r\n“" * (n // 9 + 1))[:n] + "”",
+    # a quotation reopened after a long run of blank lines (a record a paragraph)
+    "reopened after blank lines": lambda n: "He said: “A." + "\n" * n + "“B,” he said.",
 }
 
 
