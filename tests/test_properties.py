@@ -34,8 +34,9 @@ def test_text_after_last_paragraph_never_changes_earlier_records(a: str, b: str)
         [q for q in first if q.mention_end is not None and q.mention_end <= cut]
 
 
-# Known limits of locality: what reads the whole document. Each stays a strict xfail until a
-# general rule (a streaming mode?) makes it local.
+# Known limits of locality in the default, whole-document reading: what reads the whole
+# document. Each stays a strict xfail here; extract(local=True) reads in order and passes them
+# (tests/test_locality.py).
 LOCALITY_LIMITS = [
     # dialogue chains read the turns after an uncued turn: a cue appended later credits it
     ("dialogue-chain", "The fire burned low in the grate for a long while.\n\n“Is it late?”",
