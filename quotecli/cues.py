@@ -643,8 +643,10 @@ class CueFinder:
         return self._trailing(toks, k) or self._according(toks, k)
 
     def _clause_follows(self, toks: list[Tok], i: int) -> bool:
-        """A clause of its own right after the cue verb ("said the countries should be", "said
-        private contractors can be"): the verb reports that clause, not the quote before it."""
+        """A clause of its own right after the cue verb, opened by a determiner or a pronoun
+        ("said the countries should be", "said it would"): the verb reports that clause, not the
+        quote before it. (A bare plural, "said private contractors can be", is not read so: it
+        cost more right quotes than it won.)"""
         g = self.g
         if i >= len(toks) or not toks[i].word or not (g.is_det(toks[i]) and toks[i].low not in ("his", "her", "its", "their")
                                                       or toks[i].low in ("he", "she", "they", "it", "we", "i")):
