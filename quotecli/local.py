@@ -22,7 +22,7 @@ from typing import Callable
 import regex
 
 from .model import Quote
-from .narrator import _LEAD, _MIN_ADDRESSED, _MIN_I_TURNS, _SELF_NAMING, _first_person, _key, credit_narrator
+from .narrator import _LEAD, _MIN_ADDRESSED, _MIN_I_TURNS, _first_person, _key, credit_narrator, self_namings
 from .resolve import (_AFTER_THE, _CAP_BEFORE, _CAPWORD, _CAPWORD_ASCII, _GENDERED, _RUN, _RUN_ASCII, _VERB_NAME_AFTER,
                       Person, Resolver, _ascii_words, _name_verb_re, _plain_first_names, _read_run,
                       _speaking_verbs, story_family, vocatives)
@@ -386,7 +386,7 @@ class _Tally:
 
     def read_to(self, upto: int) -> None:
         """Self-naming ("my name is Pip") in the text up to `upto`."""
-        for m in _SELF_NAMING.finditer(self.text, self.read, upto):
+        for m in self_namings(self.text, self.read, upto):
             k = _key(m.group(1))
             i = bisect.bisect_right(self.starts, m.start()) - 1  # the quote it may stand in
             if k and not (i >= 0 and m.start() < self.quotes[i].end and not _first_person(self.quotes[i])):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from typing import Callable
+from typing import Callable, Iterator
 
 import regex
 
@@ -29,6 +29,26 @@ _LEAD = 1.5  # how many times more often than any other name it must be addresse
 _SELF_NAMING = regex.compile(
     r"\b(?:[Mm]y name (?:is|was)|I (?:called|call) myself|(?:they|people|he|she|everybody) called me|I am called)"
     r"\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)?)")
+# Every _SELF_NAMING match holds one of these words, and starts the given range of characters
+# before it ("My name": 1; "everybody called": 10 before "call"): found by str.find, they tell
+# the few places worth trying, instead of the pattern's scan of a whole book.
+_SELF_NAMING_ANCHORS = (("y name ", 1, 1), ("call", 2, 10))
+
+
+def self_namings(text: str, lo: int = 0, hi: int | None = None) -> Iterator[regex.Match]:
+    """_SELF_NAMING.finditer(text, lo, hi), the same matches, at a fraction of the cost."""
+    hi = len(text) if hi is None else hi
+    starts: set[int] = set()
+    for word, near, far in _SELF_NAMING_ANCHORS:
+        i = text.find(word, lo, hi)
+        while i >= 0:
+            starts.update(range(max(lo, i - far), i - near + 1))
+            i = text.find(word, i + 1, hi)
+    pos = lo
+    for s in sorted(starts):
+        if s >= pos and (m := _SELF_NAMING.match(text, s, hi)) is not None:
+            yield m
+            pos = m.end()
 
 
 def _first_person(q: Quote) -> bool:
@@ -78,7 +98,7 @@ def narrator_name(quotes: list[Quote], text: str) -> str | None:
                 forms.setdefault(k, Counter())[v] += 1
                 if beside:
                     in_talk.add(k)
-    for m in _SELF_NAMING.finditer(text):
+    for m in self_namings(text):
         k = _key(m.group(1))
         if k and not _inside_other_voice(quotes, m.start()):
             forms.setdefault(k, Counter())[m.group(1)] += _MIN_ADDRESSED

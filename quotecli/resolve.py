@@ -176,6 +176,16 @@ def _gendered_description() -> regex.Pattern:
     return regex.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(heads) + r")\b")
 
 
+@functools.lru_cache(maxsize=256)
+def _the_title(titles: tuple[str, ...], ascii: bool = False) -> re.Pattern | regex.Pattern:
+    r""""the doctor", "The old doctor": "the", up to two lower-case words, one of `titles`, as
+    \b[Tt]he\s+(?:[\p{Ll}\-]+\s+){0,2}?(titles)\b finds them, but matched from the "he" (a
+    literal, which the engine finds by a fast scan) with the t behind it: each match starts one
+    character after the phrase. `ascii`: for text whose words are all ASCII (_ascii_words)."""
+    pattern = r"he(?<=\b[Tt]he)\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(titles) + r")\b"
+    return re.compile(ascii_classes(pattern)) if ascii else regex.compile(pattern)
+
+
 @functools.cache
 def _plain_first_names() -> frozenset[str]:
     """First names that are not also titles or common words ("Sir", "Will" stay out)."""
@@ -205,8 +215,9 @@ def vocatives(quote: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def _hearer_words(quote: str) -> frozenset[str]:
-    """Lower-case last words of the names a quote addresses."""
+    """Lower-case last words of the names a quote addresses (cached as vocatives is)."""
     return frozenset(v.split()[-1].lower() for v in vocatives(quote))
 
 
@@ -269,8 +280,8 @@ class Resolver:
     _scanned = False
     _genders_learned = False
     _by_title: dict[str, list[str]] | None = None
-    _described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
     _by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
+    _ascii = False  # the text's words are all ASCII (_ascii_words), known once it is scanned
     _story_family: str | None = None
     _hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
 
@@ -360,7 +371,7 @@ class Resolver:
         runs: list[tuple[int, int]] = []
         epithets: list[tuple[int, int]] = []
         titled: list[tuple[tuple[int, int], str, str | None, str | None]] = []
-        ascii = _ascii_words(text)
+        ascii = self._ascii = _ascii_words(text)
         for m in (_RUN_ASCII if ascii else _RUN).finditer(text):
             kind, key, title, gender = _read_run(m.group())
             if kind is None:
@@ -704,13 +715,12 @@ class Resolver:
     def _described_person(self, gender: str, pos: int) -> str | None:
         """With nobody named to stand for a he/she, the person the narration last described by a
         gendered noun ("a girl", "the boy"): "The girl". Stories of unnamed people."""
-        if self._described is None:
-            self._described = [(x.start(), x.group(1)) for x in _gendered_description().finditer(self.text)
-                               if not self._in_quote(x.start())]
-        i = bisect.bisect_left(self._described, (pos, ""))
-        for p, head in reversed(self._described[max(0, i - 20):i]):
-            if p < pos - _NARRATION * 2:
-                break
+        # only the narration just before pos is read (asked a few times a story, so no scan of
+        # the whole text; a description is a few words, so one starting before pos ends by hi)
+        lo, hi = max(0, pos - _NARRATION * 2), min(len(self.text), pos + 200)
+        described = [x.group(1) for x in _gendered_description().finditer(self.text, lo, hi)
+                     if x.start() < pos and not self._in_quote(x.start())]
+        for head in reversed(described[-20:]):
             if self.lex.descriptors[head][1] == gender:
                 return f"The {head}"
         return None
@@ -792,10 +802,9 @@ class Resolver:
                       if len(set(names)) == 1 and self.lex.descriptors.get(w, ("", ""))[0] == "role"}
             self._by_description = []
             if single:
-                pat = regex.compile(r"\b[Tt]he\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(sorted(single, key=len, reverse=True))
-                                    + r")\b")
-                self._by_description = [(m.start(), single[m.group(1)]) for m in pat.finditer(self.text)
-                                        if not self._in_quote(m.start())]
+                pat = _the_title(tuple(sorted(single, key=len, reverse=True)), self._ascii)
+                self._by_description = [(m.start() - 1, single[m.group(1)]) for m in pat.finditer(self.text)
+                                        if not self._in_quote(m.start() - 1)]
         return self._by_description
 
     def _titled_between(self, lo: int, hi: int) -> Iterator[tuple[int, str]]:

@@ -74,3 +74,43 @@ def test_mark_list_is_the_pattern_scan():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40 if n % 2 else 400)))
         pattern = t[7] if text.isascii() else t[3]
         assert marks._mark_list(text, pattern) == [(m.start(), m[0]) for m in pattern.finditer(text)], text
+
+
+# Scans rewritten to start at a literal or to try only near a word every match holds: the same
+# matches as the pattern they stand for.
+THE_TEXTS = ["The doctor said. the old doctor, the  very old doctor; the the doctor. Athe doctor",
+             "then doctor. The\ncolonel came; the doctor-in-law; the doctors; The Doctor; Théo the doctor"]
+
+
+def test_the_title_is_the_plain_pattern():
+    titles = ("colonel", "doctor")
+    plain = regex.compile(r"\b[Tt]he\s+(?:[\p{Ll}\-]+\s+){0,2}?(" + "|".join(titles) + r")\b")
+    for text in THE_TEXTS + [" ".join(random.Random(n).choice(THE_TEXTS[0].split() + THE_TEXTS[1].split())
+                                      for _ in range(40)) for n in range(200)]:
+        want = [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text)]
+        for ascii in (False, True) if resolve._ascii_words(text) else (False,):
+            got = [(m.start() - 1, m.end(), m.group(1)) for m in resolve._the_title(titles, ascii).finditer(text)]
+            assert got == want, text
+
+
+def test_self_namings_are_the_pattern_scan():
+    from quotecli import narrator
+    words = ("My name is Pip. my name was  Jo Ann; I called myself Abel I call myself Zed, they called me Sam "
+             "everybody called me\nBo people called me Al he called me She called me, I am called Ed. recall "
+             "My name is").split(" ")
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for args in ((), (lo,), (lo, hi)):
+            assert [(m.span(), m.groups()) for m in narrator.self_namings(text, *args)] == \
+                   [(m.span(), m.groups()) for m in narrator._SELF_NAMING.finditer(text, *args)], (text, args)
+
+
+def test_line_end_patterns_for_text_without_carriage_returns():
+    rng = random.Random(8)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab \t\n\n\u00a0\f") for _ in range(rng.randint(0, 60)))
+        for general, lf in ((marks._BLANK_LINE, marks._BLANK_LINE_LF), (marks._NEWLINE, marks._LF)):
+            assert [m.span() for m in general.finditer(text)] == [m.span() for m in lf.finditer(text)], text
