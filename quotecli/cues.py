@@ -23,6 +23,7 @@ _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
 _TELLS_NAMES = 600  # characters of text enough to show which capitalised words are names
+_PROPER_ASKED = 32  # words looked for one by one in a text; past that, one scan of it
 _MID_SENTENCE_CAP = regex.compile(r"(?<=[^\s.!?:…\"“”‘’«»()\[\]—–-][ \t]{1,3})\p{Lu}[\p{L}'’\-]*")
 _EMBEDDING = frozenset("who whom what whether which how why that if".split())  # open a clause inside a clause
 _BE = frozenset("was were is are be been being get got gets getting".split())
@@ -549,13 +550,32 @@ class CueFinder:
     def __init__(self, text: str, lex: Lexicon | None = None):
         self.text = text
         self.g = _grammar() if lex is None else Grammar(lex)
+        self._proper_cache: dict[str, bool] = {}
+        self._proper_words: frozenset[str] | None = None
 
-    @functools.cached_property
-    def _proper_words(self) -> frozenset[str]:
-        """Capitalised words the text writes inside a sentence (after a word or a comma, not
-        after a sentence's end, a mark or a dash): names, as opposed to words capitalised only
-        where a sentence opens."""
-        return frozenset(_MID_SENTENCE_CAP.findall(self.text))
+    def _proper(self, word: str) -> bool:
+        """Whether the text writes `word` capitalised inside a sentence (after a word or a comma,
+        not after a sentence's end, a mark or a dash): a name, as opposed to a word capitalised
+        only where a sentence opens. Asked of a few words a text: each is looked for where it
+        occurs (str.find), not in a scan of the whole text (cached)."""
+        known = self._proper_cache.get(word)
+        if known is None and len(self._proper_cache) >= _PROPER_ASKED:
+            # many words asked (a long text of them): one scan answers them all, in linear time
+            if self._proper_words is None:
+                self._proper_words = frozenset(_MID_SENTENCE_CAP.findall(self.text))
+            known = word in self._proper_words
+        if known is None:
+            text, known = self.text, False
+            i = text.find(word)
+            while i >= 0:
+                # (a match of the pattern starts after white space, so it is never inside another:
+                # a match there is one of _MID_SENTENCE_CAP.finditer(text))
+                if i and text[i - 1] in " \t" and (m := _MID_SENTENCE_CAP.match(text, i)) and m.group() == word:
+                    known = True
+                    break
+                i = text.find(word, i + 1)
+            self._proper_cache[word] = known
+        return known
 
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:
@@ -874,7 +894,7 @@ class CueFinder:
                 m.kind == "pronoun" and body[r[0]].low in ("it", "him", "her", "them", "you", "us", "who")) and not (
                 r[0] == r[1] and g.lex.words.get(body[r[0]].low)) and not (
                 m.kind == "name" and r[0] == r[1] and body[r[0]].low not in g.lex.first_names
-                and len(self.text) > _TELLS_NAMES and body[r[0]].text not in self._proper_words):
+                and len(self.text) > _TELLS_NAMES and not self._proper(body[r[0]].text)):
             # no speech verb at all: the quote belongs to the sentence's subject (a lone
             # capitalised word that opens it names someone only when a text long enough to
             # tell writes it so elsewhere: not "Boos rained down", "Audiences can expect")

@@ -1,6 +1,7 @@
 """Text that is all ASCII is scanned with ASCII-class copies of some patterns: same matches."""
 import random
 
+import pytest
 import regex
 
 from quotecli import marks, resolve
@@ -114,3 +115,19 @@ def test_line_end_patterns_for_text_without_carriage_returns():
         text = "".join(rng.choice("ab \t\n\n\u00a0\f") for _ in range(rng.randint(0, 60)))
         for general, lf in ((marks._BLANK_LINE, marks._BLANK_LINE_LF), (marks._NEWLINE, marks._LF)):
             assert [m.span() for m in general.finditer(text)] == [m.span() for m in lf.finditer(text)], text
+
+
+@pytest.mark.parametrize("asked", [32, 2])  # (2: most words answered by the scan of the whole text)
+def test_proper_is_the_mid_sentence_scan(asked, monkeypatch):
+    from quotecli import cues
+    monkeypatch.setattr(cues, "_PROPER_ASKED", asked)
+    words = ("Boos rained. Audiences can expect Audiences, and Audiences-like \tAudiences.\n"
+             "“Boos” Boos' — Boos; (Boos) X Boos Boosted McBoos Zoë Zoë's").split(" ")
+    rng = random.Random(6)
+    for _ in range(1000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
+        finder = cues.CueFinder(text)
+        found = set(cues._MID_SENTENCE_CAP.findall(text))
+        for w in {*words, "Audiences", "Boos", "Zoë", "Boos'", ""}:
+            if w:
+                assert finder._proper(w) == (w in found), (text, w)
