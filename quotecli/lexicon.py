@@ -184,10 +184,18 @@ def ascii_classes(pattern: str) -> str:
     """`pattern` for text that is all ASCII (str.isascii()): each \\p{Lu}, \\p{Ll}, \\p{L}, \\p{M}
     or \\p{N} stands for its ASCII members ([A-Z], [a-z], [A-Za-z], none, [0-9]), which is all it
     can meet in such text: the same matches, and the engine scans plain ranges faster.
-    Any other \\p{...} class is refused (KeyError)."""
+    \\s and \\S leave out \\x1c-\\x1f, as the regex module's do, so that the re module reads the
+    result the same (its \\s takes them). Any other \\p{...} class, or \\s or \\S inside a set,
+    is refused (KeyError)."""
     out, i, in_set = [], 0, False
     while i < len(pattern):
         c = pattern[i]
+        if c == "\\" and pattern[i + 1:i + 2] in ("s", "S"):
+            if in_set:
+                raise KeyError("\\s or \\S inside a set")
+            out.append(r"[^\S\x1c-\x1f]" if pattern[i + 1] == "s" else r"[\S\x1c-\x1f]")
+            i += 2
+            continue
         if c == "\\":
             if pattern.startswith("\\p{", i):
                 j = pattern.index("}", i)

@@ -8,12 +8,13 @@ from quotecli import marks, resolve
 from quotecli.lexicon import ascii_classes
 
 SAMPLE = ("Mr. Bennet said, \"Yes.\" 'Tis Jean-Luc O'Brien's; McDonald asked Ann-Marie. J. Edgar Hoover "
-          "replied ``no'' and '' it; Sen. Ann Lee of Utah said: 3M iPhone X-Men DE LA ROSA said I. A 12 Ab_Cd\n\n\tEmma cried")
+          "replied ``no'' and '' it; Sen. Ann Lee of Utah said: 3M iPhone X-Men DE LA ROSA said I. A 12 Ab_Cd\n\n\tEmma cried"
+          ", my dear Jane, Dear\x1cLizzy! Why, Aunt Charlotte?\x0b")
 
 
 def _texts():
     rng = random.Random(11)
-    alphabet = SAMPLE + "".join(map(chr, range(32, 127))) + "\n\t"
+    alphabet = SAMPLE + "".join(map(chr, range(32, 127))) + "\n\t\x1c\x0b"
     yield SAMPLE * 4
     for _ in range(300):
         yield "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
@@ -34,6 +35,11 @@ def test_ascii_classes_keep_the_matches():
         _same(p, regex.compile(ascii_classes(p.pattern)))
     assert resolve._CAPWORD_ASCII.pattern == ascii_classes(resolve._CAPWORD.pattern)
     _same(resolve._name_verb_re(), resolve._name_verb_re(True))
+    # on the re module, whose \s also takes \x1c-\x1f
+    _same(resolve._VOCATIVE, resolve._VOCATIVE_ASCII)
+    _same(resolve._VOCATIVE_AT, resolve._VOCATIVE_AT_ASCII)
+    for text in _texts():
+        assert resolve.vocatives.__wrapped__(text) == tuple(m.group(1) for m in resolve._VOCATIVE.finditer(text))
 
 
 def test_ascii_marks_pattern():
@@ -80,7 +86,7 @@ def test_mark_list_is_the_pattern_scan():
 # Scans rewritten to start at a literal or to try only near a word every match holds: the same
 # matches as the pattern they stand for.
 THE_TEXTS = ["The doctor said. the old doctor, the  very old doctor; the the doctor. Athe doctor",
-             "then doctor. The\ncolonel came; the doctor-in-law; the doctors; The Doctor; Théo the doctor"]
+             "then doctor. The\ncolonel came; the\x1cdoctor; the doctor-in-law; the doctors; The Doctor; Théo the doctor"]
 
 
 def test_the_title_is_the_plain_pattern():
