@@ -15,6 +15,7 @@ name_narrator_local names a first-person narrator from the turns read so far.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Callable
@@ -119,7 +120,7 @@ class LocalResolver(Resolver):
         self._firsts: dict[str, list[tuple[int, str]]] = {}
         self._title_words: dict[str, list[tuple[int, str]]] = {}
         self._title_stamps: list[int] = []  # one per (title word, person), in order
-        self._people = _People(self)
+        self._people = _People(weakref.proxy(self))  # (a proxy: no reference cycle, freed at once)
         self._single_titles: tuple[int, dict[str, str]] = (-1, {})
         self._family_at: tuple[int, str | None] = (-1, None)
 

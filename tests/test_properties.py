@@ -112,3 +112,28 @@ def test_a_windows_line_end_is_no_blank_line() -> None:
             "not\nwait any longer,” she said.\n\nTom Reed disagreed.\n\n“It is fine,” he said.\n")
     from quotecli.marks import layout
     assert len(layout(text.replace("\n", "\r\n"))[0]) == len(layout(text)[0]) == 3
+
+
+@pytest.mark.parametrize("local", [False, True])
+def test_reading_a_text_leaves_no_reference_cycle_and_the_collector_as_it_was(local: bool) -> None:
+    """Every object extract() makes is freed by reference counting as soon as it returns (a
+    cycle would keep a whole document's spans alive until the collector runs), and the cyclic
+    collector it pauses while reading is on again after, or still off if it was off."""
+    import gc
+    from pathlib import Path
+
+    texts = [(Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+             for name in ("austen-pride-and-prejudice-ch1-2.txt",)]
+    texts += [(Path(__file__).parents[1] / "examples" / "cnn-blinken-israel.txt").read_text(encoding="utf-8")]
+    extract(texts[0], local=local)  # (word lists and caches loaded before counting)
+    gc.collect()
+    gc.disable()
+    try:
+        for text in texts:
+            assert extract(text, local=local)
+            assert not gc.isenabled()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    extract(texts[1], local=local)
+    assert gc.isenabled()
