@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -41,8 +42,9 @@ _FIRST_WORD = (r"\p{Lu}(?<![\p{L}\p{M}\p{N}]\p{Lu})"
                rf"(?=[\p{{L}}\p{{M}}'’\-.]*+[ \t\n]++(?:{_PARTICLE}[ \t\n]++)?\p{{Lu}})"
                rf"(?:\.|{'|'.join(f'(?<={h[0]}){h[1:]}[.]' for h in _HONORIFICS)}|{_WORD_TAIL})")
 _RUN = regex.compile(rf"{_FIRST_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_WORD})+")
-# the same for text that is all ASCII, on the standard re module: half the cost there
-_RUN_ASCII = re.compile(ascii_classes(_RUN.pattern))
+# the same for text that is all ASCII, on the standard re module: half the cost there (its
+# possessive quantifiers need Python 3.11; on 3.10 the regex module reads it)
+_RUN_ASCII = (re if sys.version_info >= (3, 11) else regex).compile(ascii_classes(_RUN.pattern))
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _WORDY = regex.compile(r"[\w\p{L}\p{M}\p{N}]")
 
