@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -57,11 +58,10 @@ def extract_many(docs: Iterable[Document], jobs: int = 1, *, show_all: bool = Fa
         for d in itertools.chain(first, it):
             yield d, _run_batch([(d.doc_id, d.text)], show_all, ptb_quotes)[0]
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_quiet_worker) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=_start_worker,
+                             initargs=(os.getpid(),)) as pool:
         window: deque = deque()
         for batch in _batches(itertools.chain(first, it)):
             window.append((batch, pool.submit(_run_batch, [(d.doc_id, d.text) for d in batch], show_all, ptb_quotes)))
@@ -71,11 +71,39 @@ def extract_many(docs: Iterable[Document], jobs: int = 1, *, show_all: bool = Fa
             yield from _drain(window.popleft())
 
 
-def _quiet_worker() -> None:
-    """Ctrl-C is the parent's to handle: workers ignore it instead of printing tracebacks."""
+def _worker_context():
+    """Workers are forked from a server process that has loaded quotecli once (quotecli._warm),
+    not from this one: this process runs threads (the pool's own, at least), and a fork of a
+    process with threads can deadlock in the child (Python 3.12 warns of it). Where there is
+    no fork server (Windows), the platform's default start method."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["quotecli._warm"])
+    return ctx
+
+
+def _start_worker(parent: int) -> None:
+    """Ctrl-C is the parent's to handle: workers ignore it instead of printing tracebacks. A
+    worker whose parent is gone (kill -9) exits instead of waiting for work for ever."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int, every: float = 1.0) -> None:
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # (alive, another user's: not ours, but not gone)
+            pass
 
 
 def _drain(item) -> Iterator[tuple[Document, list[Quote] | str]]:

@@ -74,6 +74,52 @@ def test_kill_9_during_index_loses_nothing_committed(tmp_path):
           f"{lost} lost")
 
 
+def _descendants(pid: int) -> set[int]:
+    """The processes started by pid, and theirs, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+    out, todo = set(), [pid]
+    while todo:
+        for c in children.get(todo.pop(), ()):
+            out.add(c)
+            todo.append(c)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_kill_9_of_the_parent_leaves_no_worker_behind(tmp_path):
+    """Workers (and the fork server they start from) exit once the parent is gone, instead of
+    waiting for work for ever."""
+    _corpus(tmp_path / "news", 400, "n")
+    p = _cli("index", tmp_path / "news", "--db", tmp_path / "k.db", "--silent", "--jobs", "2")
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 3 and time.monotonic() < deadline and p.poll() is None:  # fork server, 2 workers
+        time.sleep(0.1)
+        workers = _descendants(p.pid)
+    assert p.poll() is None and len(workers) >= 3, "the run ended before its workers were seen"
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    deadline = time.monotonic() + 20
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if _alive(w)]
+
+
 def test_two_writers_at_once(tmp_path):
     _corpus(tmp_path / "one", 40, "o")
     _corpus(tmp_path / "two", 40, "t")
