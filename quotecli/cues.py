@@ -62,7 +62,7 @@ class Grammar:
         w = toks[i].low
         if toks[i].cap and i > 0 and toks[i - 1].word:
             return None  # "the Islamic State", "the United States": a name
-        if i + 1 < len(toks):
+        if i + 1 < len(toks) and w in self.lex.verb_heads:
             two = f"{w} {toks[i + 1].low}"
             if two in self.lex.verbs:
                 if two in self.lex.noun_like and i + 2 < len(toks) and toks[i + 2].word and not (
@@ -427,14 +427,17 @@ class Grammar:
             return self._named_after(toks, d) or d
         # a run of names, titles and role words that ends in a capitalised name
         j, last_cap = i, -1
-        while j < len(toks) and j - i <= 10:
+        n = len(toks)
+        lex = self.lex
+        while j < n and j - i <= 10:
             t = toks[j]
             if not t.word:
-                if t.text == "/" and j > i and toks[j - 1].text[:1].isdigit() and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+                if t.text == "/" and j > i and toks[j - 1].text[:1].isdigit() and j + 1 < n and toks[j + 1].text[:1].isdigit():
                     j += 1  # "9/11 widow Terry Strada"
                     continue
                 break
-            if t.cap and (self.namelike(t) or t.low.rstrip(".") in self.lex.titles):
+            if t.cap and (not lex.is_(t.low, "func") or t.low in ("mr", "mrs", "ms", "dr")  # (namelike)
+                          or t.low.rstrip(".") in lex.titles):
                 last_cap = j
             elif t.low in PARTICLES and last_cap == j - 1:
                 pass
@@ -550,14 +553,17 @@ class CueFinder:
     def __init__(self, text: str, lex: Lexicon | None = None):
         self.text = text
         self.g = _grammar() if lex is None else Grammar(lex)
-        self._proper_cache: dict[str, bool] = {}
-        self._proper_words: frozenset[str] | None = None
+
+    _proper_cache: dict[str, bool] | None = None  # (made when first asked: most texts never ask)
+    _proper_words: frozenset[str] | None = None
 
     def _proper(self, word: str) -> bool:
         """Whether the text writes `word` capitalised inside a sentence (after a word or a comma,
         not after a sentence's end, a mark or a dash): a name, as opposed to a word capitalised
         only where a sentence opens. Asked of a few words a text: each is looked for where it
         occurs (str.find), not in a scan of the whole text (cached)."""
+        if self._proper_cache is None:
+            self._proper_cache = {}
         known = self._proper_cache.get(word)
         if known is None and len(self._proper_cache) >= _PROPER_ASKED:
             # many words asked (a long text of them): one scan answers them all, in linear time

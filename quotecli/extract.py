@@ -29,6 +29,7 @@ from .narrator import name_narrator
 from .resolve import Resolver, full_name
 from .tokens import blank, sentence_end, sentence_start, tokenize
 
+_PAUSE_GC_FROM = 2000  # characters of text from which extract() pauses the cyclic collector
 _SMALL = frozenset("a an the of and or in on at to for with by from vs v. de la le del von van".split())
 _END_PUNCT = regex.compile(r"[.!?…,;:—–\-]\W*$")
 _INNER_PUNCT = regex.compile(r"[.!?;:]\s")
@@ -537,8 +538,9 @@ def extract(text: str, doc: str = "-", *, local: bool = False, show_all: bool = 
     # Reading a text makes many short-lived tuples and lists, all freed by reference counting
     # (it makes no reference cycles that outlive it): the cyclic collector, run every few
     # hundred of them, only walks them and the word lists for nothing, 6% of the time. It
-    # waits while a text is read; one collection after catches up on anything left.
-    paused = gc.isenabled()
+    # waits while a text is read; one collection after catches up on anything left. (A short
+    # text makes too few objects to set it off: no need to pause it.)
+    paused = len(text) > _PAUSE_GC_FROM and gc.isenabled()
     if paused:
         gc.disable()
     try:

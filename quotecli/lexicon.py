@@ -66,6 +66,12 @@ class Lexicon:
         return category in self.words.get(word, ())
 
     @functools.cached_property
+    def verb_heads(self) -> frozenset[str]:
+        """First words of the two-word speech verbs ("went" of "went on"): only these need the
+        next word looked at."""
+        return frozenset(v.split()[0] for v in self.verbs if " " in v)
+
+    @functools.cached_property
     def max_title_words(self) -> int:
         return max(len(t.split()) for t in self.titles | self.modifiers)
 

@@ -5,6 +5,7 @@ number of quotes, not with a full parse of the text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -111,6 +112,17 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
 
 def _chunk(chunk: str) -> tuple[tuple, ...]:
     """The tokens of a chunk read alone (cached, unless it holds a digit)."""
+    core = chunk.rstrip(_PUNCT)
+    if core.isdigit() and core.isascii() and core not in _abbreviations():
+        # a number and marks after it ("17.", "2016,"): never kept, so read at least cost
+        k = len(core)
+        marks = _MARKS_AFTER.get((chunk[k:], k)) if k < len(chunk) else ()
+        if marks is None:
+            if len(_MARKS_AFTER) >= 1000:
+                _MARKS_AFTER.clear()  # bounded
+            marks = _MARKS_AFTER[(chunk[k:], k)] = tuple((c, i, i + 1, c, False, False)
+                                                         for i, c in enumerate(chunk[k:], k))
+        return ((core, 0, k, core, False, True), *marks)
     out = _OLD_CHUNKS.get(chunk)
     if out is not None:
         _keep(chunk, out)
@@ -147,6 +159,15 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
     if keep:
         _keep(chunk, out)
     return out
+
+
+# (marks, offset) -> their tokens: the marks after a number, a handful of kinds
+_MARKS_AFTER: dict[tuple[str, int], tuple[tuple, ...]] = {}
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return lexicon().abbreviations
 
 
 def _keep(chunk: str, toks: tuple[tuple, ...]) -> None:

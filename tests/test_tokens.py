@@ -6,7 +6,7 @@ from quotecli.lexicon import lexicon
 from quotecli.tokens import _TOKEN, _attrs, tokenize
 
 TRICKY = ("J. Edgar Hoover, U.S. D.C. Mr. Smith's Jones' rock'n'roll “Hi,” (R-Fla.) — x\x1cy 3.5 A.B. "
-          "I. T.J. e.g. O’Neil ‘Yes’ ...! \u00a0 n\u2009a \t\n said Sen. Ann Lee: “Yes.” Dr.")
+          "I. T.J. e.g. O’Neil ‘Yes’ ...! \u00a0 n\u2009a \t\n said Sen. Ann Lee: “Yes.” Dr. 17. 2016, 12,345. 5.” (5) ²3 ٣.")
 
 
 def _reference(text: str, lo: int, hi: int) -> list[tuple]:
