@@ -145,7 +145,7 @@ def layout(text: str) -> tuple[list[tuple[int, int]], bool]:
 
 
 def _line_ends(text: str) -> re.Pattern:
-    """The pattern of a line end in `text`: \n alone when it has no \r."""
+    r"""The pattern of a line end in `text`: \n alone when it has no \r."""
     return _NEWLINE if "\r" in text else _LF
 
 
