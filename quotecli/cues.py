@@ -23,7 +23,7 @@ _APPOS = (",", "—", "–")  # marks that close an apposition: "Jason Sims — 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
 _ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ous", "ive", "ful", "ic", "est")
 _TELLS_NAMES = 600  # characters of text enough to show which capitalised words are names
-_PROPER_ASKED = 32  # words looked for one by one in a text; past that, one scan of it
+_PROPER_ASKED = 32  # words (and places of a word) looked at one by one in a text; past that, one scan of it
 _MID_SENTENCE_CAP = regex.compile(r"(?<=[^\s.!?:…\"“”‘’«»()\[\]—–-][ \t]{1,3})\p{Lu}[\p{L}'’\-]*")
 _EMBEDDING = frozenset("who whom what whether which how why that if".split())  # open a clause inside a clause
 _BE = frozenset("was were is are be been being get got gets getting".split())
@@ -565,22 +565,28 @@ class CueFinder:
         if self._proper_cache is None:
             self._proper_cache = {}
         known = self._proper_cache.get(word)
-        if known is None and len(self._proper_cache) >= _PROPER_ASKED:
-            # many words asked (a long text of them): one scan answers them all, in linear time
-            if self._proper_words is None:
-                self._proper_words = frozenset(_MID_SENTENCE_CAP.findall(self.text))
-            known = word in self._proper_words
-        if known is None:
-            text, known = self.text, False
+        if known is None and self._proper_words is None and len(self._proper_cache) < _PROPER_ASKED:
+            text, looked = self.text, 0
             i = text.find(word)
-            while i >= 0:
+            while i >= 0 and looked < _PROPER_ASKED:
                 # (a match of the pattern starts after white space, so it is never inside another:
                 # a match there is one of _MID_SENTENCE_CAP.finditer(text))
                 if i and text[i - 1] in " \t" and (m := _MID_SENTENCE_CAP.match(text, i)) and m.group() == word:
                     known = True
                     break
                 i = text.find(word, i + 1)
-            self._proper_cache[word] = known
+                looked += 1
+            else:
+                if i < 0:
+                    known = False
+            if known is not None:
+                self._proper_cache[word] = known
+        if known is None:
+            # many words asked, or one found in many places (a long text of them): one scan
+            # answers them all, in linear time
+            if self._proper_words is None:
+                self._proper_words = frozenset(_MID_SENTENCE_CAP.findall(self.text))
+            known = word in self._proper_words
         return known
 
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:

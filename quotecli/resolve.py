@@ -71,6 +71,7 @@ _VOCATIVE_ASCII = re.compile(ascii_classes(_VOCATIVE.pattern))
 _VOCATIVE_AT_ASCII = re.compile(ascii_classes(_VOCATIVE_AT.pattern))
 _NARRATION = 1500  # how far back the narration before a quotation is read for its subject
 _LOOK_BACK = 100  # names looked at, at most, when going back for a he/she: linear on any text
+_DESCRIBED_BY_WINDOW = 8  # "a girl" looked for near the pronoun this many times a text; then in one scan
 _SCENE = 8000  # how recently a speaker must have spoken for "the girl" to be taken as them
 _SUBJECT_PRONOUN = {"m": regex.compile(r"\b[Hh]e\b"), "f": regex.compile(r"\b[Ss]he\b")}
 # a name, then a speech verb: "Feinstein said", "Dianne Feinstein told"
@@ -287,6 +288,8 @@ class Resolver:
     _genders_learned = False
     _by_title: dict[str, list[str]] | None = None
     _by_description: list[tuple[int, str]] | None = None  # (offset, person) of "the doctor"
+    _described: list[tuple[int, str]] | None = None  # (offset, head) of "a girl", "the boy"
+    _described_asked = 0
     _ascii = False  # the text's words are all ASCII (_ascii_words), known once it is scanned
     _story_family: str | None = None
     _hearers: frozenset[str] = frozenset()  # names the quote being resolved addresses
@@ -721,11 +724,20 @@ class Resolver:
     def _described_person(self, gender: str, pos: int) -> str | None:
         """With nobody named to stand for a he/she, the person the narration last described by a
         gendered noun ("a girl", "the boy"): "The girl". Stories of unnamed people."""
-        # only the narration just before pos is read (asked a few times a story, so no scan of
-        # the whole text; a description is a few words, so one starting before pos ends by hi)
-        lo, hi = max(0, pos - _NARRATION * 2), min(len(self.text), pos + 200)
-        described = [x.group(1) for x in _gendered_description().finditer(self.text, lo, hi)
-                     if x.start() < pos and not self._in_quote(x.start())]
+        # Asked a few times a story: only the narration just before pos is read (a description
+        # is a few words, so one that starts before pos ends by hi). Asked often (a story of
+        # unnamed people), the whole text is read once instead.
+        self._described_asked += 1
+        if self._described_asked > _DESCRIBED_BY_WINDOW:
+            if self._described is None:
+                self._described = [(x.start(), x.group(1)) for x in _gendered_description().finditer(self.text)
+                                   if not self._in_quote(x.start())]
+            i = bisect.bisect_left(self._described, (pos, ""))
+            described = [h for p, h in self._described[max(0, i - 20):i] if p >= pos - _NARRATION * 2]
+        else:
+            lo, hi = max(0, pos - _NARRATION * 2), min(len(self.text), pos + 200)
+            described = [x.group(1) for x in _gendered_description().finditer(self.text, lo, hi)
+                         if x.start() < pos and not self._in_quote(x.start())]
         for head in reversed(described[-20:]):
             if self.lex.descriptors[head][1] == gender:
                 return f"The {head}"

@@ -100,8 +100,10 @@ def test_the_title_is_the_plain_pattern():
             assert got == want, text
 
 
-def test_self_namings_are_the_pattern_scan():
+@pytest.mark.parametrize("every", [0, 10**9])  # (0: always from the anchors; 10**9: always the plain scan)
+def test_self_namings_are_the_pattern_scan(every, monkeypatch):
     from quotecli import narrator
+    monkeypatch.setattr(narrator, "_ANCHOR_EVERY", every)
     words = ("My name is Pip. my name was  Jo Ann; I called myself Abel I call myself Zed, they called me Sam "
              "everybody called me\nBo people called me Al he called me She called me, I am called Ed. recall "
              "My name is").split(" ")

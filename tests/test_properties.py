@@ -137,3 +137,18 @@ def test_reading_a_text_leaves_no_reference_cycle_and_the_collector_as_it_was(lo
         gc.enable()
     extract(texts[1], local=local)
     assert gc.isenabled()
+
+
+def test_described_people_read_near_the_pronoun_or_in_one_scan_agree(monkeypatch) -> None:
+    """"a girl" / "the boy" is looked for just before the pronoun while a text asks a few times,
+    then in one scan of the whole text: both readings credit the same people."""
+    from quotecli import resolve
+
+    story = ("A girl sat down by the old man.\n\n“Why?” she asked.\n\n“Because,” he said.\n\n"
+             "The boy came in. A woman followed him.\n\n“Now?” he asked.\n\n“Later,” she said.\n\n") * 6
+    monkeypatch.setattr(resolve, "_DESCRIBED_BY_WINDOW", 10**9)
+    near = extract(story)
+    monkeypatch.setattr(resolve, "_DESCRIBED_BY_WINDOW", 0)
+    scan = extract(story)
+    assert near == scan
+    assert sum(q.speaker in ("The girl", "The man", "The boy", "The woman") for q in near) >= 12
