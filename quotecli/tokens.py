@@ -127,7 +127,7 @@ def _chunk(chunk: str) -> tuple[tuple, ...]:
     if out is not None:
         _keep(chunk, out)
         return out
-    abbr = lexicon().abbreviations
+    abbr = _abbreviations()
     toks = []
     n = len(chunk)
     core = chunk.rstrip(_PUNCT)
@@ -167,6 +167,7 @@ _MARKS_AFTER: dict[tuple[str, int], tuple[tuple, ...]] = {}
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
+    """The word list's abbreviations (Sen, Mr, U.S): a period after one is part of its token."""
     return lexicon().abbreviations
 
 
@@ -181,7 +182,7 @@ def _keep(chunk: str, toks: tuple[tuple, ...]) -> None:
 
 def _in_place(text: str, lo: int, e: int, hi: int, out: list[Tok]) -> None:
     """Append the tokens that start in text[lo:e], read in the window that ends at hi."""
-    abbr = lexicon().abbreviations
+    abbr = _abbreviations()
     attrs = _ATTRS.get
     skip = -1
     for m in _TOKEN.finditer(text, lo, hi):
@@ -214,7 +215,7 @@ def _is_boundary(text: str, m) -> bool:
     if k == j:
         return True
     word = text[k:j]
-    abbr = lexicon().abbreviations
+    abbr = _abbreviations()
     if word.lower() in abbr or word in abbr:
         return False
     if len(word) == 1 and word.isupper():
