@@ -92,10 +92,12 @@ def _start_worker(parent: int) -> None:
     import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if os.name == "posix":  # (on Windows os.kill(pid, 0) would end the parent, not look at it)
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
 
 def _exit_with(parent: int, every: float = 1.0) -> None:
+    """Wait while `parent` lives (signal 0 only asks whether it is there); exit once it is gone."""
     while True:
         time.sleep(every)
         try:
