@@ -126,8 +126,7 @@ def blank_line_paragraphs(text: str) -> bool:
 def _blank_lines(text: str) -> tuple[bool, list[tuple[int, int]]]:
     """(whether blank lines separate paragraphs, the blank-line separators found)."""
     newlines = text.count("\n") or text.count("\r")
-    pattern = _BLANK_LINE if "\r" in text else _BLANK_LINE_LF
-    seps = [m.span() for m in pattern.finditer(text)] if newlines else []
+    seps = [m.span() for m in _line_patterns(text)[0].finditer(text)] if newlines else []
     blanks = len(seps)
     return bool(blanks and (blanks * 4 >= newlines or _hard_wrapped(text))), seps
 
@@ -138,15 +137,15 @@ def layout(text: str) -> tuple[list[tuple[int, int]], bool]:
         return ([(0, len(text))] if text else []), False
     blank, seps = _blank_lines(text)
     if not blank:
-        seps = [m.span() for m in _line_ends(text).finditer(text)]
+        seps = [m.span() for m in _line_patterns(text)[1].finditer(text)]
     elif not _hard_wrapped(text):
         seps = sorted(seps + _long_line_breaks(text, seps))
     return _split_at(text, seps), blank
 
 
-def _line_ends(text: str) -> re.Pattern:
-    r"""The pattern of a line end in `text`: \n alone when it has no \r."""
-    return _NEWLINE if "\r" in text else _LF
+def _line_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
+    r"""(blank line, line end) patterns for `text`: those of \n alone when it has no \r."""
+    return (_BLANK_LINE, _NEWLINE) if "\r" in text else (_BLANK_LINE_LF, _LF)
 
 
 def _long_line_breaks(text: str, blank_seps: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -156,7 +155,7 @@ def _long_line_breaks(text: str, blank_seps: list[tuple[int, int]]) -> list[tupl
     covered = {i for bs, be in blank_seps for i in range(bs, be)}  # separators are a few characters
     out = []
     line_start = 0
-    for m in _line_ends(text).finditer(text):
+    for m in _line_patterns(text)[1].finditer(text):
         s, e = m.span()
         if s not in covered and s - line_start >= _LONG_LINE and text[s - 1:s] in _SENTENCE_END \
                 and text[e:e + 1].isupper():
@@ -192,7 +191,7 @@ def local_layout(text: str) -> LocalLayout:
     prev_len = 0  # length of the last non-blank line
     pos = nl = 0  # where the line being read starts; where the line break before it starts
     n = len(text)
-    line_end = _line_ends(text)
+    line_end = _line_patterns(text)[1]
     while pos <= n:
         m = line_end.search(text, pos)
         le = m.start() if m else n
