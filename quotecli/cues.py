@@ -566,19 +566,7 @@ class CueFinder:
             self._proper_cache = {}
         known = self._proper_cache.get(word)
         if known is None and self._proper_words is None and len(self._proper_cache) < _PROPER_ASKED:
-            text, looked = self.text, 0
-            i = text.find(word)
-            while i >= 0 and looked < _PROPER_ASKED:
-                # (a match of the pattern starts after white space, so it is never inside another:
-                # a match there is one of _MID_SENTENCE_CAP.finditer(text))
-                if i and text[i - 1] in " \t" and (m := _MID_SENTENCE_CAP.match(text, i)) and m.group() == word:
-                    known = True
-                    break
-                i = text.find(word, i + 1)
-                looked += 1
-            else:
-                if i < 0:
-                    known = False
+            known = self._proper_where(word)
             if known is not None:
                 self._proper_cache[word] = known
         if known is None:
@@ -588,6 +576,20 @@ class CueFinder:
                 self._proper_words = frozenset(_MID_SENTENCE_CAP.findall(self.text))
             known = word in self._proper_words
         return known
+
+    def _proper_where(self, word: str) -> bool | None:
+        """_proper from the places `word` occurs; None past _PROPER_ASKED of them. (A match of
+        the pattern starts after white space, so it is never inside another: a match at one of
+        those places is one of _MID_SENTENCE_CAP.finditer(text).)"""
+        text = self.text
+        i = text.find(word)
+        for _ in range(_PROPER_ASKED):
+            if i < 0:
+                return False
+            if i and text[i - 1] in " \t" and (m := _MID_SENTENCE_CAP.match(text, i)) and m.group() == word:
+                return True
+            i = text.find(word, i + 1)
+        return None if i >= 0 else False
 
     def _mention(self, toks: list[Tok], r: tuple[int, int] | None) -> Mention | None:
         if not r:
