@@ -132,10 +132,11 @@ def test_proper_is_the_mid_sentence_scan(asked, monkeypatch):
     words = ("Boos rained. Audiences can expect Audiences, and Audiences-like \tAudiences.\n"
              "“Boos” Boos' — Boos; (Boos) X Boos Boosted McBoos Zoë Zoë's").split(" ")
     rng = random.Random(6)
-    for _ in range(1000):
-        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
-        finder = cues.CueFinder(text)
+    texts = ["Boos. " * n + "X Boos" for n in range(5)]  # (mid-sentence only after n other places)
+    for text in texts + [" ".join(rng.choice(words) for _ in range(rng.randint(0, 25))) for _ in range(1000)]:
         found = set(cues._MID_SENTENCE_CAP.findall(text))
+        assert cues.CueFinder(text)._proper("Boos") == ("Boos" in found), text  # the first word asked
+        finder = cues.CueFinder(text)
         for w in {*words, "Audiences", "Boos", "Zoë", "Boos'", ""}:
             if w:
                 assert finder._proper(w) == (w in found), (text, w)
